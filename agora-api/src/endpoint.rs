@@ -1,0 +1,285 @@
+//! The contract between an endpoint definition and the client.
+//!
+//! An endpoint is a struct whose fields are the request's inputs. The
+//! [`Endpoint`] trait says how those fields become an HTTP request (method,
+//! path, query, headers, JSON body), which authentication schemes Agora
+//! accepts for it, whether it may safely be sent twice, and what the
+//! successful response decodes into. [`Client::send`](crate::Client::send)
+//! does the rest.
+//!
+//! The trait is normally derived; the writers in this module are what the
+//! derived code (or a hand-written impl) renders into.
+
+use std::fmt::{self, Display, Write as _};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::de::DeserializeOwned;
+
+use crate::error::InvalidInput;
+
+/// How a request proves who sends it. Each endpoint lists the schemes Agora
+/// accepts for it; the client uses the first one it has credentials for.
+///
+/// New Agora schemes (AccessToken2 for Conversational AI, HMAC for Media
+/// Gateway) become new variants, so the enum is non-exhaustive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// HTTP Basic: `Authorization: Basic base64(customer_id:customer_secret)`.
+    Basic,
+    /// Real-time Messaging token auth: a legacy AccessToken (`006...`) goes
+    /// in `x-agora-token` with the user ID in `x-agora-uid`; an AccessToken2
+    /// (`007...`) goes in `Authorization: agora token=...`.
+    RtmToken,
+}
+
+impl AuthScheme {
+    /// The name used in `#[auth(...)]` and in error messages.
+    ///
+    /// ```
+    /// assert_eq!(agora_api::AuthScheme::RtmToken.name(), "rtm_token");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            AuthScheme::Basic => "basic",
+            AuthScheme::RtmToken => "rtm_token",
+        }
+    }
+}
+
+impl Display for AuthScheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One Agora REST endpoint: a request and the type its 2xx response body
+/// decodes into.
+///
+/// # Deriving
+///
+/// ```
+/// use agora_api::{AppId, Endpoint};
+/// use serde::Deserialize;
+///
+/// /// Lists the rules of a (hypothetical) beta API.
+/// #[derive(Debug, Clone, Endpoint)]
+/// #[endpoint(GET, "/dev/v1/beta/{appid}/rules", response = Rules)]
+/// #[auth(basic)]
+/// pub struct ListRules {
+///     /// Named in the template: a path parameter, percent-encoded.
+///     appid: AppId,
+///     /// A query parameter; `None` leaves it out.
+///     #[endpoint(query)]
+///     page: Option<u32>,
+/// }
+///
+/// #[derive(Debug, Deserialize)]
+/// pub struct Rules {
+///     pub rules: Vec<String>,
+/// }
+///
+/// let request = ListRules::builder()
+///     .appid(AppId::new("0123456789abcdef0123456789abcdef")?)
+///     .page(2)
+///     .build();
+/// assert_eq!(<ListRules as Endpoint>::PATH, "/dev/v1/beta/{appid}/rules");
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+///
+/// On the struct:
+///
+/// | attribute | meaning |
+/// |---|---|
+/// | `#[endpoint(METHOD, "/path/{field}", response = Type)]` | `GET`, `POST`, `PUT`, `DELETE` or `PATCH`; the path template; the 2xx body type (required) |
+/// | `idempotent` / `idempotent = false` | whether a retry may re-send it; default: `GET`, `PUT`, `DELETE` are, `POST` and `PATCH` are not |
+/// | `validate = path::to::fn` | a `fn(&Self) -> Result<(), InvalidInput>` run before any I/O, for rules across fields |
+/// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
+/// | `#[auth(basic)]`, `#[auth(rtm_token)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference |
+///
+/// On a field:
+///
+/// | attribute | meaning |
+/// |---|---|
+/// | *(none)*, and the field is named in the template | path parameter (one percent-encoded segment, via `Display`) |
+/// | *(none)*, otherwise | member of the JSON body object (via `Serialize`) |
+/// | `#[endpoint(query)]`, `#[endpoint(query = "name")]` | query parameter (via `Display`) |
+/// | `#[endpoint(header = "x-name")]` | request header (via `Display`) |
+/// | `#[endpoint(body)]` | the field is the whole JSON body |
+/// | `#[endpoint(rename = "wireName")]` | the name on the wire (body member, query, placeholder) |
+/// | `#[endpoint(path)]` | asserts the field is a path parameter |
+///
+/// `Option<T>` fields are optional: `None` sends nothing. Every other field
+/// is required by the generated builder at compile time.
+pub trait Endpoint {
+    /// What a successful (2xx) response body decodes into.
+    type Response: DeserializeOwned;
+    /// The endpoint's name, for logs and errors (the struct's name).
+    const NAME: &'static str;
+    /// The HTTP method.
+    const METHOD: reqwest::Method;
+    /// The path template, e.g. `/v1/apps/{appid}/cloud_recording/acquire`.
+    const PATH: &'static str;
+    /// Accepted authentication schemes, in order of preference.
+    const AUTH: &'static [AuthScheme];
+    /// Whether sending the request twice has the same effect as once, so a
+    /// retry may re-send it after it may have reached the server.
+    const IDEMPOTENT: bool;
+
+    /// Checks rules across fields before any I/O. Single-field rules live in
+    /// the field types (see [`crate::types`]).
+    fn validate(&self) -> Result<(), InvalidInput> {
+        Ok(())
+    }
+
+    /// Writes the path, each parameter as one percent-encoded segment.
+    fn write_path(&self, path: &mut PathWriter<'_>);
+
+    /// Writes the query parameters, if any.
+    fn write_query(&self, query: &mut QueryWriter<'_>) {
+        let _ = query;
+    }
+
+    /// Writes the endpoint's own headers, if any. Authentication and
+    /// `Content-Type` are the client's.
+    fn write_headers(&self, headers: &mut HeaderWriter<'_>) -> Result<(), InvalidInput> {
+        let _ = headers;
+        Ok(())
+    }
+
+    /// Writes the JSON body into `body`; returns `false` when the request has
+    /// none.
+    fn write_body(&self, body: &mut Vec<u8>) -> Result<bool, serde_json::Error> {
+        let _ = body;
+        Ok(false)
+    }
+}
+
+/// Characters left as they are in a path segment or a query component: the
+/// RFC 3986 unreserved set. Everything else, `/ ? # % &` and space included,
+/// is percent-encoded, so a value always arrives as the one segment or
+/// value it was.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes whatever is formatted into it, straight into a `String`.
+struct Encoder<'a>(&'a mut String);
+
+impl fmt::Write for Encoder<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for chunk in percent_encoding::utf8_percent_encode(s, COMPONENT) {
+            self.0.push_str(chunk);
+        }
+        Ok(())
+    }
+}
+
+/// Appends an endpoint's path to the URL being built.
+#[derive(Debug)]
+pub struct PathWriter<'a> {
+    url: &'a mut String,
+}
+
+impl<'a> PathWriter<'a> {
+    /// A writer appending to `url`.
+    ///
+    /// ```
+    /// let mut url = String::from("https://api.agora.io");
+    /// let mut path = agora_api::endpoint::PathWriter::new(&mut url);
+    /// path.literal("/dev/v1/channel/");
+    /// path.segment("a/b c");
+    /// assert_eq!(url, "https://api.agora.io/dev/v1/channel/a%2Fb%20c");
+    /// ```
+    pub fn new(url: &'a mut String) -> Self {
+        PathWriter { url }
+    }
+
+    /// Appends template text as it is.
+    pub fn literal(&mut self, text: &str) {
+        self.url.push_str(text);
+    }
+
+    /// Appends one parameter as a single percent-encoded segment.
+    pub fn segment<T: Display + ?Sized>(&mut self, value: &T) {
+        // Writing into a String cannot fail.
+        let _ = write!(Encoder(self.url), "{value}");
+    }
+}
+
+/// Appends query parameters to the URL being built.
+#[derive(Debug)]
+pub struct QueryWriter<'a> {
+    url: &'a mut String,
+    first: bool,
+}
+
+impl<'a> QueryWriter<'a> {
+    /// A writer appending `?name=value&...` to `url`.
+    ///
+    /// ```
+    /// let mut url = String::from("https://api.agora.io/dev/v1/channel/x");
+    /// let mut query = agora_api::endpoint::QueryWriter::new(&mut url);
+    /// query.pair("page_no", &0);
+    /// query.pair("name", "a&b");
+    /// assert_eq!(url, "https://api.agora.io/dev/v1/channel/x?page_no=0&name=a%26b");
+    /// ```
+    pub fn new(url: &'a mut String) -> Self {
+        QueryWriter { url, first: true }
+    }
+
+    /// Appends `name=value`, both percent-encoded.
+    pub fn pair<T: Display + ?Sized>(&mut self, name: &str, value: &T) {
+        self.url.push(if self.first { '?' } else { '&' });
+        self.first = false;
+        let _ = write!(Encoder(self.url), "{name}");
+        self.url.push('=');
+        let _ = write!(Encoder(self.url), "{value}");
+    }
+}
+
+/// Collects an endpoint's own request headers.
+#[derive(Debug)]
+pub struct HeaderWriter<'a> {
+    headers: &'a mut HeaderMap,
+}
+
+impl<'a> HeaderWriter<'a> {
+    /// A writer inserting into `headers`.
+    pub fn new(headers: &'a mut HeaderMap) -> Self {
+        HeaderWriter { headers }
+    }
+
+    /// Inserts header `name` with `value`; `field` names the endpoint field
+    /// in the error when the value cannot be a header value.
+    ///
+    /// ```
+    /// let mut map = reqwest::header::HeaderMap::new();
+    /// let mut headers = agora_api::endpoint::HeaderWriter::new(&mut map);
+    /// headers.insert("x-request-id", "request_id", "abc")?;
+    /// assert!(headers.insert("x-request-id", "request_id", "a\nb").is_err());
+    /// assert_eq!(map["x-request-id"], "abc");
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    pub fn insert<T: Display + ?Sized>(
+        &mut self,
+        name: &'static str,
+        field: &'static str,
+        value: &T,
+    ) -> Result<(), InvalidInput> {
+        let value = HeaderValue::try_from(value.to_string()).map_err(|_| {
+            InvalidInput::new(
+                field,
+                "must be visible ASCII text to be sent as a header (no line breaks or control characters)",
+            )
+        })?;
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            InvalidInput::new(field, "has a header name that is not a valid HTTP token")
+        })?;
+        self.headers.insert(name, value);
+        Ok(())
+    }
+}

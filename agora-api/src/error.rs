@@ -1,0 +1,385 @@
+//! The one error type of the crate, and the pieces it carries.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::endpoint::AuthScheme;
+
+/// A value that breaks one of Agora's documented rules, found before any
+/// I/O. It names the field and the rule, never the value (which may be a
+/// secret).
+///
+/// ```
+/// let error = agora_api::ChannelName::new("").unwrap_err();
+/// assert_eq!(error.field(), "channel_name");
+/// assert_eq!(error.to_string(), "invalid `channel_name`: must not be empty");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid `{field}`: {rule}")]
+pub struct InvalidInput {
+    field: Cow<'static, str>,
+    rule: Cow<'static, str>,
+}
+
+impl InvalidInput {
+    /// An error for `field` breaking `rule`.
+    ///
+    /// ```
+    /// let error = agora_api::InvalidInput::new("page_size", "must be from 1 to 500");
+    /// assert_eq!(error.to_string(), "invalid `page_size`: must be from 1 to 500");
+    /// ```
+    pub fn new(field: impl Into<Cow<'static, str>>, rule: impl Into<Cow<'static, str>>) -> Self {
+        InvalidInput {
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+
+    /// The field (or input) that is invalid.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// The rule it breaks.
+    pub fn rule(&self) -> &str {
+        &self.rule
+    }
+
+    /// The same rule, reported against another field name: a type such as
+    /// [`ChannelName`](crate::ChannelName) names itself, a request knows
+    /// which of its fields it was.
+    #[must_use]
+    pub fn for_field(mut self, field: impl Into<Cow<'static, str>>) -> Self {
+        self.field = field.into();
+        self
+    }
+}
+
+/// Everything that can go wrong with a call.
+///
+/// Secrets (the customer secret, tokens) never appear in any variant's
+/// `Display` or `Debug`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An input breaks a documented rule; nothing was sent.
+    #[error(transparent)]
+    InvalidInput(#[from] InvalidInput),
+
+    /// The endpoint accepts none of the schemes the client has credentials
+    /// for; nothing was sent.
+    #[error("{endpoint} needs credentials for {}, and the client has none of them", SchemeList(.accepted))]
+    MissingCredentials {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The schemes the endpoint accepts.
+        accepted: &'static [AuthScheme],
+    },
+
+    /// Agora answered with a non-2xx status.
+    #[error("{endpoint}: {error}")]
+    Api {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// What Agora said.
+        error: Box<ApiError>,
+    },
+
+    /// The call did not finish within the client's timeout.
+    #[error("{endpoint}: no response within {timeout:?}")]
+    Timeout {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The timeout that ran out.
+        timeout: Duration,
+    },
+
+    /// The request could not be sent or the response not read (connection
+    /// refused or reset, DNS, TLS).
+    #[error("{endpoint}: transport error: {source}")]
+    Transport {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// A 2xx response whose body is not what the endpoint documents.
+    #[error(
+        "{endpoint}: cannot decode the {status} response ({source}); body starts with: {excerpt}"
+    )]
+    Decode {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// What serde said.
+        #[source]
+        source: serde_json::Error,
+        /// The first bytes of the body, for the log.
+        excerpt: String,
+    },
+
+    /// The request body could not be encoded as JSON; nothing was sent.
+    #[error("{endpoint}: cannot encode the request body: {source}")]
+    Encode {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// What serde said.
+        #[source]
+        source: serde_json::Error,
+    },
+
+    /// The client configuration is unusable (bad base URL, TLS setup).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// Whether the same call may succeed if tried again later: timeouts,
+    /// connection failures, 429 and 5xx (500, 502, 503, 504). Whether it is
+    /// *safe* to re-send also depends on the endpoint
+    /// ([`Endpoint::IDEMPOTENT`](crate::Endpoint::IDEMPOTENT)).
+    ///
+    /// ```
+    /// let error = agora_api::Error::Config("no".into());
+    /// assert!(!error.is_retryable());
+    /// ```
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => {
+                source.is_connect() || source.is_timeout() || source.is_request()
+            }
+            Error::Api { error, .. } => matches!(error.status, 429 | 500 | 502 | 503 | 504),
+            _ => false,
+        }
+    }
+
+    /// The Agora error, when Agora answered with a non-2xx status.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Formats `[Basic, RtmToken]` as "basic or rtm_token".
+struct SchemeList<'a>(&'a [AuthScheme]);
+
+impl fmt::Display for SchemeList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, scheme) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(if i + 1 == self.0.len() { " or " } else { ", " })?;
+            }
+            write!(f, "{scheme}")?;
+        }
+        if self.0.is_empty() {
+            f.write_str("no scheme")?;
+        }
+        Ok(())
+    }
+}
+
+/// Agora's answer to a failed call: the HTTP status, the parsed error body
+/// (`code`, `reason`, `message` in their documented spellings) and the
+/// `X-Request-ID` Agora support asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Agora's own error code: a number (Cloud Recording) or a string
+    /// (some RTM errors), when the body has one.
+    pub code: Option<ErrorCode>,
+    /// The short reason (`reason`, or `detail`), when the body has one.
+    pub reason: Option<String>,
+    /// The human-readable message (`message` or `error_msg`), when the body
+    /// has one.
+    pub message: Option<String>,
+    /// The `X-Request-ID` response header.
+    pub request_id: Option<String>,
+    /// The first bytes of a body that is not a JSON error object.
+    pub body_excerpt: Option<String>,
+}
+
+/// Agora's error code: most products send a number, some a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A numeric code, e.g. Cloud Recording's `code: 53`.
+    Number(i64),
+    /// A textual code.
+    Text(String),
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorCode::Number(n) => write!(f, "{n}"),
+            ErrorCode::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Every documented shape of an Agora error body, read leniently.
+/// Fields are read as loose JSON values so that one odd field never hides
+/// the others.
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    code: Option<serde_json::Value>,
+    #[serde(default, rename = "errorCode")]
+    error_code: Option<serde_json::Value>,
+    #[serde(default)]
+    reason: Option<serde_json::Value>,
+    #[serde(default)]
+    detail: Option<serde_json::Value>,
+    #[serde(default)]
+    message: Option<serde_json::Value>,
+    #[serde(default)]
+    error_msg: Option<serde_json::Value>,
+}
+
+fn code(value: Option<serde_json::Value>) -> Option<ErrorCode> {
+    match value? {
+        serde_json::Value::Number(n) => n.as_i64().map(ErrorCode::Number),
+        serde_json::Value::String(s) => Some(ErrorCode::Text(s)),
+        _ => None,
+    }
+}
+
+/// How many bytes of an unexpected body an error quotes.
+pub(crate) const EXCERPT_LEN: usize = 256;
+
+/// The first [`EXCERPT_LEN`] bytes of `body` as text, cut at a character
+/// boundary.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut end = text.len().min(EXCERPT_LEN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = text[..end].to_string();
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn text(value: Option<serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+impl ApiError {
+    /// Reads an error response.
+    ///
+    /// ```
+    /// let error = agora_api::ApiError::from_response(
+    ///     400,
+    ///     Some("req-1".into()),
+    ///     br#"{"code": 400, "reason": "invalid_appid"}"#,
+    /// );
+    /// assert_eq!(error.code, Some(agora_api::ErrorCode::Number(400)));
+    /// assert_eq!(error.reason.as_deref(), Some("invalid_appid"));
+    /// assert_eq!(error.request_id.as_deref(), Some("req-1"));
+    /// ```
+    pub fn from_response(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
+        match serde_json::from_slice::<ErrorBody>(body) {
+            Ok(parsed) => ApiError {
+                status,
+                code: code(parsed.code).or_else(|| code(parsed.error_code)),
+                reason: text(parsed.reason).or_else(|| text(parsed.detail)),
+                message: text(parsed.message).or_else(|| text(parsed.error_msg)),
+                request_id,
+                body_excerpt: None,
+            },
+            Err(_) => ApiError {
+                status,
+                code: None,
+                reason: None,
+                message: None,
+                request_id,
+                body_excerpt: (!body.is_empty()).then(|| excerpt(body)),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Agora answered HTTP {}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, ", code {code}")?;
+        }
+        if let Some(reason) = &self.reason {
+            write!(f, ", reason {reason:?}")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ", message {message:?}")?;
+        }
+        if let Some(body) = &self.body_excerpt {
+            write!(f, ", body {body:?}")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (X-Request-ID {id})")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_documented_error_shape() {
+        let console =
+            ApiError::from_response(400, None, br#"{"message":"project name duplicated"}"#);
+        assert_eq!(console.message.as_deref(), Some("project name duplicated"));
+        let legacy = ApiError::from_response(404, None, br#"{"error_msg":"project not exist"}"#);
+        assert_eq!(legacy.message.as_deref(), Some("project not exist"));
+        let zh = ApiError::from_response(400, None, br#"{"status":"error","message":"bad"}"#);
+        assert_eq!(zh.message.as_deref(), Some("bad"));
+        let convo = ApiError::from_response(422, None, br#"{"detail":"limit","reason":"x"}"#);
+        assert!(convo.reason.is_some());
+        let rtm = ApiError::from_response(
+            400,
+            None,
+            br#"{"errorCode":400,"error":true,"reason":"bad"}"#,
+        );
+        assert_eq!(rtm.code, Some(ErrorCode::Number(400)));
+        assert_eq!(rtm.reason.as_deref(), Some("bad"));
+    }
+
+    #[test]
+    fn quotes_a_non_json_body_cut_at_a_char_boundary() {
+        let body = "é".repeat(300);
+        let error = ApiError::from_response(502, None, body.as_bytes());
+        let quoted = error.body_excerpt.expect("an excerpt");
+        assert!(quoted.len() <= EXCERPT_LEN + '…'.len_utf8());
+        assert!(quoted.ends_with('…'));
+    }
+
+    #[test]
+    fn display_names_status_code_reason_and_request_id() {
+        let error = ApiError::from_response(
+            404,
+            Some("abc".into()),
+            br#"{"code":404,"reason":"failed to find worker"}"#,
+        );
+        assert_eq!(
+            error.to_string(),
+            "Agora answered HTTP 404, code 404, reason \"failed to find worker\" (X-Request-ID abc)"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Typed Rust bindings for Agora's server-side REST APIs.
+//!
+//! Each Agora product is a module of endpoint structs ([`console`],
+//! [`rtm`], [`cloud_recording`]); each endpoint is a struct deriving
+//! [`Endpoint`], with a builder that checks required fields at compile
+//! time. A [`Client`] sends any endpoint, with Basic auth or an RTM token,
+//! and decodes the typed response or a typed [`Error`].
+//!
+//! ```no_run
+//! use agora_api::{AppId, Client, cloud_recording::{Acquire, AcquireClientRequest}};
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::builder()
+//!     .basic_auth("customer-id", "customer-secret")
+//!     .build()?;
+//! let acquire = Acquire::builder()
+//!     .appid(AppId::new("876922cbca0098dff4323566daa89675")?)
+//!     .cname("demo".parse::<agora_api::ChannelName>()?)
+//!     .uid("527841".parse::<agora_api::UidString>()?)
+//!     .client_request(AcquireClientRequest::default())
+//!     .build();
+//! let resource = client.send(&acquire).await?;
+//! println!("resource ID {}", resource.resource_id);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Endpoints Agora documents later, or beta ones, are a struct away: see
+//! [`Endpoint`] for the attributes, and send them with the same client.
+
+#![deny(missing_docs)]
+
+// The derive expands to `::agora_api::...` paths; this makes them resolve
+// inside this crate too.
+extern crate self as agora_api;
+
+mod auth;
+mod client;
+pub mod endpoint;
+mod error;
+mod open_enum;
+pub mod types;
+
+pub mod cloud_recording;
+pub mod console;
+pub mod rtm;
+
+pub use agora_macros::Endpoint;
+pub use auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret, TokenVersion};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+};
+pub use endpoint::{AuthScheme, Endpoint};
+pub use error::{ApiError, Error, ErrorCode, InvalidInput};
+pub use types::{AppId, ChannelName, Uid, UidString, UserId};
+
+/// What the derive's output refers to. Not a public API: names and
+/// signatures here change without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
+    pub use crate::error::InvalidInput;
+    pub use reqwest::Method;
+    pub use serde::ser::{SerializeMap, Serializer};
+    pub use serde_json;
+    pub use std::vec::Vec;
+
+    /// A required builder field that has not been set.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Unset;
+
+    /// A required builder field that has been set.
+    #[derive(Debug, Clone)]
+    pub struct Set<T>(pub T);
+
+    /// Implemented only by [`Set`]: `build()` requires it of every
+    /// required field's state.
+    #[diagnostic::on_unimplemented(
+        message = "a required field of this request is not set",
+        label = "`build()` needs this field",
+        note = "call the builder's setter for the field named below before `build()`"
+    )]
+    pub trait Required<T> {
+        /// The value.
+        fn take(self) -> T;
+    }
+
+    impl<T> Required<T> for Set<T> {
+        fn take(self) -> T {
+            self.0
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Input types that enforce Agora's documented rules when they are made, so
+//! a bad value is a clear error before any I/O, never a 400 from Agora.
+//!
+//! Each type names itself in its errors (`app_id`, `channel_name`, ...).
+
+use std::fmt;
+use std::num::NonZeroU32;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::InvalidInput;
+
+/// Punctuation Agora allows in RTC channel names and Signaling user IDs,
+/// besides ASCII letters, digits and the space.
+const NAME_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~,";
+
+/// Defines a validated string newtype with the usual conversions.
+macro_rules! validated_string {
+    (
+        $(#[$meta:meta])*
+        $name:ident, field = $field:literal, check = $check:path
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// Checks `value` against the documented rules.
+            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
+                $check(value.as_ref()).map_err(|rule| InvalidInput::new($field, rule))?;
+                Ok($name(value.into().into_boxed_str()))
+            }
+
+            /// The value as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), &*self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidInput;
+            fn from_str(value: &str) -> Result<Self, InvalidInput> {
+                $name::new(value)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = InvalidInput;
+            fn try_from(value: &str) -> Result<Self, InvalidInput> {
+                $name::new(value)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = InvalidInput;
+            fn try_from(value: String) -> Result<Self, InvalidInput> {
+                $name::new(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0.into()
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                $name::new(value).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+validated_string! {
+    /// An Agora App ID: 32 hexadecimal characters, as shown in Agora Console.
+    ///
+    /// ```
+    /// use agora_api::AppId;
+    /// let app_id = AppId::new("876922cbca0098dff4323566daa89675")?;
+    /// assert_eq!(app_id.as_str(), "876922cbca0098dff4323566daa89675");
+    /// assert_eq!(
+    ///     AppId::new("876922").unwrap_err().to_string(),
+    ///     "invalid `app_id`: must be 32 hexadecimal characters (got 6 characters)"
+    /// );
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    AppId, field = "app_id", check = check_app_id
+}
+
+fn check_app_id(value: &str) -> Result<(), String> {
+    if value.len() != 32 {
+        return Err(format!(
+            "must be 32 hexadecimal characters (got {} characters)",
+            value.chars().count()
+        ));
+    }
+    if let Some(bad) = value.chars().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(format!("must be 32 hexadecimal characters (found {bad:?})"));
+    }
+    Ok(())
+}
+
+validated_string! {
+    /// An RTC channel name: 1 to 64 bytes of ASCII letters, digits, space
+    /// and ``!#$%&()+-:;<=.>?@[]^_{}|~,`` (Agora's 89-character set).
+    ///
+    /// In a path it is percent-encoded, so a name with `#`, `?`, `%` or a
+    /// space arrives intact.
+    ///
+    /// ```
+    /// use agora_api::ChannelName;
+    /// let name = ChannelName::new("room #1 (a&b)")?;
+    /// assert_eq!(name.as_str(), "room #1 (a&b)");
+    /// assert!(ChannelName::new("a/b").is_err());
+    /// assert!(ChannelName::new("x".repeat(65)).is_err());
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    ChannelName, field = "channel_name", check = check_channel_name
+}
+
+fn check_channel_name(value: &str) -> Result<(), String> {
+    check_name(value, 64, "bytes", NAME_PUNCTUATION)
+}
+
+validated_string! {
+    /// A Signaling (RTM) user ID: 1 to 64 characters of ASCII letters,
+    /// digits, space and ``!#$%&()+-:;<=.>?@[]^_{}|~,``.
+    ///
+    /// ```
+    /// use agora_api::UserId;
+    /// let user = UserId::new("rtmtest_RTM_4852_4857w7%")?;
+    /// assert_eq!(user.to_string(), "rtmtest_RTM_4852_4857w7%");
+    /// assert!(UserId::new("ü").is_err());
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    UserId, field = "user_id", check = check_user_id
+}
+
+fn check_user_id(value: &str) -> Result<(), String> {
+    check_name(value, 64, "characters", NAME_PUNCTUATION)
+}
+
+/// Shared rule of channel names and user IDs: non-empty, at most `max`
+/// ASCII characters from the allowed set.
+fn check_name(value: &str, max: usize, unit: &str, punctuation: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if let Some(bad) = value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == ' ' || punctuation.contains(*c)))
+    {
+        return Err(format!(
+            "contains {bad:?}; allowed are ASCII letters, digits, space and {punctuation}"
+        ));
+    }
+    // Every allowed character is one byte, so bytes and characters agree.
+    if value.len() > max {
+        return Err(format!(
+            "must be at most {max} {unit} (got {})",
+            value.len()
+        ));
+    }
+    Ok(())
+}
+
+/// An RTC integer user ID: 1 to 2³²−1 (0 is reserved).
+///
+/// ```
+/// use agora_api::Uid;
+/// let uid = Uid::new(527841)?;
+/// assert_eq!(uid.get(), 527841);
+/// assert_eq!(
+///     Uid::new(0).unwrap_err().to_string(),
+///     "invalid `uid`: must be from 1 to 4294967295 (0 is reserved)"
+/// );
+/// assert_eq!("42".parse::<Uid>()?.get(), 42);
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct Uid(NonZeroU32);
+
+impl Uid {
+    /// Checks `value` against the documented range.
+    pub fn new(value: u32) -> Result<Self, InvalidInput> {
+        NonZeroU32::new(value)
+            .map(Uid)
+            .ok_or_else(|| InvalidInput::new("uid", "must be from 1 to 4294967295 (0 is reserved)"))
+    }
+
+    /// The number.
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
+}
+
+impl fmt::Display for Uid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for Uid {
+    type Err = InvalidInput;
+    fn from_str(value: &str) -> Result<Self, InvalidInput> {
+        let number: u32 = value
+            .parse()
+            .map_err(|_| InvalidInput::new("uid", "must be a whole number from 1 to 4294967295"))?;
+        Uid::new(number)
+    }
+}
+
+impl TryFrom<u32> for Uid {
+    type Error = InvalidInput;
+    fn try_from(value: u32) -> Result<Self, InvalidInput> {
+        Uid::new(value)
+    }
+}
+
+impl From<Uid> for u32 {
+    fn from(uid: Uid) -> u32 {
+        uid.get()
+    }
+}
+
+/// A `Uid` is a JSON number where Agora documents a number.
+impl Serialize for Uid {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.get())
+    }
+}
+
+impl<'de> Deserialize<'de> for Uid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Uid::new(u32::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An RTC integer user ID that Agora's JSON carries as a string, as Cloud
+/// Recording does (`"uid": "527841"`). Same rule as [`Uid`].
+///
+/// ```
+/// use agora_api::{Uid, UidString};
+/// let uid = UidString::from(Uid::new(527841)?);
+/// assert_eq!(serde_json::to_string(&uid).unwrap(), r#""527841""#);
+/// assert_eq!("527841".parse::<UidString>()?, uid);
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct UidString(Uid);
+
+impl UidString {
+    /// Checks `value` against the documented range.
+    pub fn new(value: u32) -> Result<Self, InvalidInput> {
+        Uid::new(value).map(UidString)
+    }
+
+    /// The user ID.
+    pub fn uid(self) -> Uid {
+        self.0
+    }
+}
+
+impl From<Uid> for UidString {
+    fn from(uid: Uid) -> Self {
+        UidString(uid)
+    }
+}
+
+impl fmt::Display for UidString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for UidString {
+    type Err = InvalidInput;
+    fn from_str(value: &str) -> Result<Self, InvalidInput> {
+        value.parse().map(UidString)
+    }
+}
+
+impl TryFrom<u32> for UidString {
+    type Error = InvalidInput;
+    fn try_from(value: u32) -> Result<Self, InvalidInput> {
+        UidString::new(value)
+    }
+}
+
+impl Serialize for UidString {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for UidString {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_name_accepts_the_whole_documented_set() {
+        let all = format!("azAZ09 {NAME_PUNCTUATION}");
+        assert!(ChannelName::new(all.as_str()).is_ok());
+        assert!(ChannelName::new("x".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn channel_name_errors_say_which_rule_failed() {
+        let too_long = ChannelName::new("x".repeat(65)).unwrap_err();
+        assert_eq!(too_long.field(), "channel_name");
+        assert_eq!(too_long.rule(), "must be at most 64 bytes (got 65)");
+        let slash = ChannelName::new("a/b").unwrap_err();
+        assert!(slash.rule().starts_with("contains '/'"), "{slash}");
+        let quote = ChannelName::new("it's").unwrap_err();
+        assert!(quote.rule().starts_with("contains '\\''"), "{quote}");
+    }
+
+    #[test]
+    fn app_id_needs_32_hex_digits() {
+        assert!(AppId::new("0123456789abcdefABCDEF0123456789").is_ok());
+        let error = AppId::new("0123456789abcdef0123456789abcdeg").unwrap_err();
+        assert_eq!(
+            error.rule(),
+            "must be 32 hexadecimal characters (found 'g')"
+        );
+    }
+
+    #[test]
+    fn validated_types_reject_bad_values_when_decoded() {
+        assert!(serde_json::from_str::<AppId>(r#""abc""#).is_err());
+        assert!(serde_json::from_str::<Uid>("0").is_err());
+        assert!(serde_json::from_str::<UidString>(r#""4294967296""#).is_err());
+        assert_eq!(
+            serde_json::from_str::<UidString>(r#""4294967295""#)
+                .map(|u| u.uid().get())
+                .ok(),
+            Some(u32::MAX)
+        );
+    }
+}

@@ -1,0 +1,499 @@
+//! Parse: `syn::DeriveInput` -> the endpoint model. Each attribute is read
+//! once, every malformed piece is recorded in the [`Ctxt`] and parsing goes
+//! on, so that one compiler run reports every mistake.
+
+use proc_macro2::{Span, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Ident, LitBool, LitStr, Token};
+
+use crate::ctxt::{Ctxt, closest};
+
+/// Container keys accepted in `#[endpoint(...)]` on the struct.
+pub(crate) const CONTAINER_KEYS: &[&str] = &["response", "crate", "idempotent", "validate"];
+/// Keys accepted in `#[endpoint(...)]` on a field.
+pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename"];
+/// HTTP methods an endpoint may declare.
+pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
+
+/// An authentication scheme named in `#[auth(...)]`.
+///
+/// The list is open: a new Agora scheme is one more variant here and one
+/// more variant of `agora_api::AuthScheme`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Scheme {
+    Basic,
+    RtmToken,
+}
+
+impl Scheme {
+    pub(crate) const NAMES: &'static [&'static str] = &["basic", "rtm_token"];
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "basic" => Some(Scheme::Basic),
+            "rtm_token" => Some(Scheme::RtmToken),
+            _ => None,
+        }
+    }
+
+    /// The variant of `agora_api::AuthScheme` this scheme expands to.
+    pub(crate) fn variant(self) -> &'static str {
+        match self {
+            Scheme::Basic => "Basic",
+            Scheme::RtmToken => "RtmToken",
+        }
+    }
+}
+
+/// The whole derive input.
+pub(crate) struct Input<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) vis: &'a syn::Visibility,
+    pub(crate) generics: &'a syn::Generics,
+    pub(crate) attrs: Container,
+    /// `None` when the input is not a struct with named fields.
+    pub(crate) fields: Option<Vec<Field<'a>>>,
+}
+
+/// What `#[endpoint(...)]` and `#[auth(...)]` say about the struct.
+#[derive(Default)]
+pub(crate) struct Container {
+    /// The first `#[endpoint]` attribute, for spans of "missing" errors.
+    pub(crate) endpoint_attr: Option<Attribute>,
+    pub(crate) method: Option<Ident>,
+    pub(crate) path: Option<LitStr>,
+    pub(crate) response: Option<syn::Type>,
+    pub(crate) krate: Option<syn::Path>,
+    pub(crate) idempotent: Option<LitBool>,
+    pub(crate) validate: Option<syn::Path>,
+    /// The first `#[auth]` attribute and its schemes, in declared order.
+    pub(crate) auth: Option<(Attribute, Vec<(Ident, Scheme)>)>,
+}
+
+/// Where a field goes in the request, when the field says so explicitly.
+#[derive(Clone)]
+pub(crate) enum Placement {
+    /// `#[endpoint(path)]`: must be named in the template.
+    Path,
+    /// `#[endpoint(query)]` or `#[endpoint(query = "name")]`.
+    Query(Option<LitStr>),
+    /// `#[endpoint(header = "x-name")]`.
+    Header(LitStr),
+    /// `#[endpoint(body)]`: this field is the whole JSON body.
+    Body,
+}
+
+impl Placement {
+    pub(crate) fn describe(&self) -> &'static str {
+        match self {
+            Placement::Path => "a path parameter",
+            Placement::Query(_) => "a query parameter",
+            Placement::Header(_) => "a header",
+            Placement::Body => "the whole body",
+        }
+    }
+}
+
+/// One named field.
+pub(crate) struct Field<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) ty: &'a syn::Type,
+    /// `Some(T)` when the field is `Option<T>`: an optional setter.
+    pub(crate) option_inner: Option<&'a syn::Type>,
+    /// The explicit placement and the token that declared it.
+    pub(crate) placement: Option<(Span, Placement)>,
+    pub(crate) rename: Option<LitStr>,
+    /// `#[doc]` attributes, reused on the builder's setter.
+    pub(crate) docs: Vec<&'a Attribute>,
+}
+
+impl Field<'_> {
+    /// The name the field has on the wire: its `rename`, or its identifier.
+    pub(crate) fn wire_name(&self) -> String {
+        match &self.rename {
+            Some(name) => name.value(),
+            None => self.ident.unraw().to_string(),
+        }
+    }
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn from_syn(cx: &Ctxt, input: &'a syn::DeriveInput) -> Self {
+        let attrs = Container::from_attrs(cx, &input.attrs);
+        let fields = match &input.data {
+            syn::Data::Struct(data) => match &data.fields {
+                syn::Fields::Named(named) => Some(
+                    named
+                        .named
+                        .iter()
+                        .filter_map(|field| Field::from_syn(cx, field))
+                        .collect(),
+                ),
+                syn::Fields::Unit => Some(Vec::new()),
+                syn::Fields::Unnamed(unnamed) => {
+                    cx.error_spanned_by(
+                        unnamed,
+                        "#[derive(Endpoint)] needs named fields: each field is matched to a path placeholder, query parameter, header or body field by its name",
+                    );
+                    None
+                }
+            },
+            syn::Data::Enum(data) => {
+                cx.error_at(
+                    data.enum_token.span,
+                    "#[derive(Endpoint)] works on structs only: an endpoint is one request with named fields",
+                );
+                None
+            }
+            syn::Data::Union(data) => {
+                cx.error_at(
+                    data.union_token.span,
+                    "#[derive(Endpoint)] works on structs only: an endpoint is one request with named fields",
+                );
+                None
+            }
+        };
+        Input {
+            ident: &input.ident,
+            vis: &input.vis,
+            generics: &input.generics,
+            attrs,
+            fields,
+        }
+    }
+}
+
+impl Container {
+    fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
+        let mut container = Container::default();
+        for attr in attrs {
+            if attr.path().is_ident("endpoint") {
+                if container.endpoint_attr.is_none() {
+                    container.endpoint_attr = Some(attr.clone());
+                }
+                container.parse_endpoint(cx, attr);
+            } else if attr.path().is_ident("auth") {
+                container.parse_auth(cx, attr);
+            }
+        }
+        container
+    }
+
+    fn parse_endpoint(&mut self, cx: &Ctxt, attr: &Attribute) {
+        let parser = |input: ParseStream| -> syn::Result<()> {
+            while !input.is_empty() {
+                if input.peek(LitStr) {
+                    let lit: LitStr = input.parse()?;
+                    set_once(cx, &mut self.path, lit.clone(), &lit, "path template");
+                } else {
+                    let key = Ident::parse_any(input)?;
+                    let name = key.to_string();
+                    if input.peek(Token![=]) {
+                        input.parse::<Token![=]>()?;
+                        self.parse_value(cx, &key, &name, input)?;
+                    } else if METHODS.contains(&name.as_str()) {
+                        set_once(cx, &mut self.method, key.clone(), &key, "HTTP method");
+                    } else if name == "idempotent" {
+                        let flag = LitBool::new(true, key.span());
+                        set_once(cx, &mut self.idempotent, flag, &key, "idempotent");
+                    } else {
+                        unknown_container_word(cx, &key, &name);
+                    }
+                }
+                if input.is_empty() {
+                    break;
+                }
+                input.parse::<Token![,]>()?;
+            }
+            Ok(())
+        };
+        if let Err(error) = attr.parse_args_with(parser) {
+            cx.syn_error(error);
+        }
+    }
+
+    fn parse_value(
+        &mut self,
+        cx: &Ctxt,
+        key: &Ident,
+        name: &str,
+        input: ParseStream,
+    ) -> syn::Result<()> {
+        match name {
+            "response" => {
+                let ty: syn::Type = input.parse()?;
+                set_once(cx, &mut self.response, ty, key, "response");
+            }
+            "crate" => {
+                let lit: LitStr = input.parse()?;
+                match lit.parse::<syn::Path>() {
+                    Ok(path) => set_once(cx, &mut self.krate, path, key, "crate"),
+                    Err(_) => cx.error_spanned_by(
+                        &lit,
+                        format!(
+                            "`crate` must be a path such as \"::agora_api\", not {:?}",
+                            lit.value()
+                        ),
+                    ),
+                }
+            }
+            "idempotent" => {
+                let flag: LitBool = input.parse()?;
+                set_once(cx, &mut self.idempotent, flag, key, "idempotent");
+            }
+            "validate" => {
+                let path: syn::Path = input.parse()?;
+                set_once(cx, &mut self.validate, path, key, "validate");
+            }
+            "method" | "path" => {
+                skip_value(input)?;
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "write the {name} without a key: #[endpoint(POST, \"/v1/...\", response = Type)]"
+                    ),
+                );
+            }
+            _ => {
+                skip_value(input)?;
+                unknown_key(cx, key, name, CONTAINER_KEYS, "#[endpoint] on a struct");
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_auth(&mut self, cx: &Ctxt, attr: &Attribute) {
+        if self.auth.is_some() {
+            cx.error_spanned_by(
+                attr,
+                "duplicate #[auth] attribute: list every accepted scheme in one, e.g. #[auth(basic, rtm_token)]",
+            );
+            return;
+        }
+        let idents = match &attr.meta {
+            syn::Meta::Path(_) => Punctuated::new(),
+            syn::Meta::List(list) => {
+                match Punctuated::<Ident, Token![,]>::parse_terminated.parse2(list.tokens.clone()) {
+                    Ok(idents) => idents,
+                    Err(error) => {
+                        cx.syn_error(error);
+                        return;
+                    }
+                }
+            }
+            syn::Meta::NameValue(nv) => {
+                cx.error_spanned_by(
+                    nv,
+                    "write the schemes as a list: #[auth(basic)] or #[auth(basic, rtm_token)]",
+                );
+                return;
+            }
+        };
+        let mut schemes: Vec<(Ident, Scheme)> = Vec::new();
+        for ident in idents {
+            let name = ident.to_string();
+            match Scheme::from_name(&name) {
+                Some(scheme) => {
+                    if schemes.iter().any(|(_, seen)| *seen == scheme) {
+                        cx.error_spanned_by(
+                            &ident,
+                            format!("duplicate auth scheme `{name}` in #[auth]"),
+                        );
+                    } else {
+                        schemes.push((ident, scheme));
+                    }
+                }
+                None => unknown_key(cx, &ident, &name, Scheme::NAMES, "#[auth]"),
+            }
+        }
+        if schemes.is_empty() && !attr_has_unknown_only(attr) {
+            cx.error_spanned_by(
+                attr,
+                "#[auth] names no scheme: say how this endpoint authenticates, e.g. #[auth(basic)] or #[auth(basic, rtm_token)]",
+            );
+        }
+        self.auth = Some((attr.clone(), schemes));
+    }
+}
+
+/// `#[auth(foo)]` with only unknown names already has an error per name;
+/// "names no scheme" on top of it would be noise.
+fn attr_has_unknown_only(attr: &Attribute) -> bool {
+    match &attr.meta {
+        syn::Meta::List(list) => !list.tokens.is_empty(),
+        _ => false,
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(cx: &Ctxt, field: &'a syn::Field) -> Option<Self> {
+        let ident = field.ident.as_ref()?;
+        let mut placement: Option<(Span, Placement)> = None;
+        let mut rename: Option<LitStr> = None;
+        for attr in &field.attrs {
+            if attr.path().is_ident("auth") {
+                cx.error_spanned_by(attr, "#[auth] belongs on the struct, not on a field");
+                continue;
+            }
+            if !attr.path().is_ident("endpoint") {
+                continue;
+            }
+            let parser = |input: ParseStream| -> syn::Result<()> {
+                while !input.is_empty() {
+                    let key = Ident::parse_any(input)?;
+                    let name = key.to_string();
+                    let value: Option<LitStr> = if input.peek(Token![=]) {
+                        input.parse::<Token![=]>()?;
+                        if input.peek(LitStr) {
+                            Some(input.parse()?)
+                        } else {
+                            skip_value(input)?;
+                            cx.error_spanned_by(
+                                &key,
+                                format!("the value of `{name}` must be a string literal"),
+                            );
+                            None
+                        }
+                    } else {
+                        None
+                    };
+                    let new = match (name.as_str(), value) {
+                        ("path", None) => Some(Placement::Path),
+                        ("query", value) => Some(Placement::Query(value)),
+                        ("body", None) => Some(Placement::Body),
+                        ("header", Some(value)) => Some(Placement::Header(value)),
+                        ("header", None) => {
+                            cx.error_spanned_by(
+                                &key,
+                                "`header` needs the header's name: #[endpoint(header = \"x-agora-uid\")]",
+                            );
+                            None
+                        }
+                        ("rename", Some(value)) => {
+                            set_once(cx, &mut rename, value, &key, "rename");
+                            None
+                        }
+                        ("rename", None) => {
+                            cx.error_spanned_by(
+                                &key,
+                                "`rename` needs the name on the wire: #[endpoint(rename = \"clientRequest\")]",
+                            );
+                            None
+                        }
+                        ("path" | "body", Some(_)) => {
+                            cx.error_spanned_by(&key, format!("`{name}` takes no value"));
+                            None
+                        }
+                        _ => {
+                            unknown_key(cx, &key, &name, FIELD_KEYS, "#[endpoint] on a field");
+                            None
+                        }
+                    };
+                    if let Some(new) = new {
+                        match &placement {
+                            Some((_, old)) => cx.error_spanned_by(
+                                &key,
+                                format!(
+                                    "field `{}` is already placed as {}; it cannot also be {}",
+                                    ident.unraw(),
+                                    old.describe(),
+                                    new.describe()
+                                ),
+                            ),
+                            None => placement = Some((key.span(), new)),
+                        }
+                    }
+                    if input.is_empty() {
+                        break;
+                    }
+                    input.parse::<Token![,]>()?;
+                }
+                Ok(())
+            };
+            if let Err(error) = attr.parse_args_with(parser) {
+                cx.syn_error(error);
+            }
+        }
+        let docs = field
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("doc"))
+            .collect();
+        Some(Field {
+            ident,
+            ty: &field.ty,
+            option_inner: option_inner(&field.ty),
+            placement,
+            rename,
+            docs,
+        })
+    }
+}
+
+/// `T` when `ty` is `Option<T>` (also spelled with a `core`/`std` path).
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, token: &dyn quote::ToTokens, what: &str) {
+    if slot.is_some() {
+        cx.error_spanned_by(token, format!("duplicate {what} in #[endpoint]"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn unknown_container_word(cx: &Ctxt, key: &Ident, name: &str) {
+    let upper = name.to_ascii_uppercase();
+    if METHODS.contains(&upper.as_str()) {
+        cx.error_spanned_by(
+            key,
+            format!("HTTP methods are written in capitals: `{upper}`"),
+        );
+    } else {
+        unknown_key(cx, key, name, CONTAINER_KEYS, "#[endpoint] on a struct");
+    }
+}
+
+fn unknown_key(cx: &Ctxt, key: &Ident, name: &str, known: &[&str], place: &str) {
+    let list = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let message = match closest(name, known) {
+        Some(suggestion) => {
+            format!(
+                "unknown `{name}` in {place}; did you mean `{suggestion}`? (expected one of {list})"
+            )
+        }
+        None => format!("unknown `{name}` in {place} (expected one of {list})"),
+    };
+    cx.error_spanned_by(key, message);
+}
+
+/// Skips one attribute value: every token up to the next top-level comma.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
