@@ -274,11 +274,16 @@ impl Client {
             request_id = tracing::field::Empty,
         );
         let request = self.prepare(endpoint)?;
-        self.execute::<E>(request).instrument(span).await
+        self.execute::<E>(request, &span)
+            .instrument(span.clone())
+            .await
     }
 
-    async fn execute<E: Endpoint>(&self, request: reqwest::Request) -> Result<E::Response, Error> {
-        let span = tracing::Span::current();
+    async fn execute<E: Endpoint>(
+        &self,
+        request: reqwest::Request,
+        span: &tracing::Span,
+    ) -> Result<E::Response, Error> {
         let started = Instant::now();
         let outcome = self.inner.http.execute(request).await;
         let response = outcome.map_err(|error| self.transport_error::<E>(error))?;

@@ -1,0 +1,89 @@
+//! Endpoints defined outside `agora-api`, as a user would define a beta API
+//! that the crate does not bind yet. They use every placement the derive
+//! offers: path parameters, query parameters, a header, body members, a
+//! whole-body field, and the `crate = "..."` override.
+
+use agora_api::{AppId, Endpoint, InvalidInput};
+use serde::{Deserialize, Serialize};
+
+/// Looks up a key of a (hypothetical) beta key-value API.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/dev/v1/beta/{appid}/keys/{key}", response = Entry)]
+#[auth(basic, rtm_token)]
+pub struct GetEntry {
+    /// The project.
+    pub appid: AppId,
+    /// Any text: it is sent as one percent-encoded segment.
+    pub key: String,
+    /// Which revision; left out when `None`.
+    #[endpoint(query)]
+    pub revision: Option<u32>,
+    /// Sent as `fields=...`.
+    #[endpoint(query = "fields")]
+    pub field_list: String,
+    /// Sent as the `x-request-id` header.
+    #[endpoint(header = "x-request-id")]
+    pub request_id: Option<String>,
+}
+
+/// A stored entry.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Entry {
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// Stores a key; shows body members, renaming, and a cross-field check.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST, "/dev/v1/beta/{appId}/keys", response = Entry, validate = PutEntry::check)]
+#[auth(basic)]
+pub struct PutEntry {
+    /// Named `{appId}` on the wire.
+    #[endpoint(rename = "appId")]
+    pub app_id: AppId,
+    /// A body member.
+    pub key: String,
+    /// A body member named `storedValue`.
+    #[endpoint(rename = "storedValue")]
+    pub value: String,
+    /// Left out of the body when `None`.
+    #[endpoint(rename = "ttlSeconds")]
+    pub ttl_seconds: Option<u32>,
+}
+
+impl PutEntry {
+    fn check(&self) -> Result<(), InvalidInput> {
+        if self.key.is_empty() {
+            return Err(InvalidInput::new("key", "must not be empty"));
+        }
+        Ok(())
+    }
+}
+
+/// A local name for the runtime crate, as a re-export or a renamed
+/// dependency would give.
+pub mod runtime {
+    pub use agora_api::*;
+}
+
+/// Replaces a list through `PUT`, with the whole body in one field and the
+/// runtime reached through [`runtime`] instead of `::agora_api`.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(PUT, "/dev/v1/beta/{appid}/list", response = (), crate = "crate::beta::runtime")]
+#[auth(basic)]
+pub struct ReplaceList {
+    /// The project.
+    pub appid: AppId,
+    /// The body, as it is.
+    #[endpoint(body)]
+    pub items: Vec<ListItem>,
+}
+
+/// One item of [`ReplaceList`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    /// The item's name.
+    pub name: String,
+}
