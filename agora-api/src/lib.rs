@@ -78,7 +78,7 @@ pub mod __private {
     #[diagnostic::on_unimplemented(
         message = "a required field of this request is not set",
         label = "`build()` needs this field",
-        note = "call the builder's setter for the field named below before `build()`"
+        note = "the missing field has the type named in `Required<...>` above: call its setter before `build()`"
     )]
     pub trait Required<T> {
         /// The value.

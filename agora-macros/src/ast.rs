@@ -70,6 +70,9 @@ pub(crate) struct Container {
     pub(crate) validate: Option<syn::Path>,
     /// The first `#[auth]` attribute and its schemes, in declared order.
     pub(crate) auth: Option<(Attribute, Vec<(Ident, Scheme)>)>,
+    /// An unknown key was reported: it may have been the missing piece
+    /// misspelled, so "missing ..." errors would only repeat it.
+    pub(crate) had_unknown: bool,
 }
 
 /// Where a field goes in the request, when the field says so explicitly.
@@ -198,8 +201,10 @@ impl Container {
                     } else if name == "idempotent" {
                         let flag = LitBool::new(true, key.span());
                         set_once(cx, &mut self.idempotent, flag, &key, "idempotent");
+                    } else if let Some(method) = unknown_container_word(cx, &key, &name) {
+                        set_once(cx, &mut self.method, method, &key, "HTTP method");
                     } else {
-                        unknown_container_word(cx, &key, &name);
+                        self.had_unknown = true;
                     }
                 }
                 if input.is_empty() {
@@ -258,6 +263,7 @@ impl Container {
             }
             _ => {
                 skip_value(input)?;
+                self.had_unknown = true;
                 unknown_key(cx, key, name, CONTAINER_KEYS, "#[endpoint] on a struct");
             }
         }
@@ -461,15 +467,17 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, token: &dyn quote::ToT
     }
 }
 
-fn unknown_container_word(cx: &Ctxt, key: &Ident, name: &str) {
+/// Reports a bare word that is neither a method nor a flag. A method in
+/// lower case is reported and returned in capitals, so that no "missing
+/// method" error follows.
+fn unknown_container_word(cx: &Ctxt, key: &Ident, name: &str) -> Option<Ident> {
     let upper = name.to_ascii_uppercase();
     if METHODS.contains(&upper.as_str()) {
-        cx.error_spanned_by(
-            key,
-            format!("HTTP methods are written in capitals: `{upper}`"),
-        );
+        cx.error_spanned_by(key, format!("HTTP methods are written in capitals: `{upper}`"));
+        Some(Ident::new(&upper, key.span()))
     } else {
         unknown_key(cx, key, name, CONTAINER_KEYS, "#[endpoint] on a struct");
+        None
     }
 }
 

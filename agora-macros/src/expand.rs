@@ -318,7 +318,7 @@ fn builder(input: &Input, krate: &TokenStream) -> TokenStream {
     });
 
     let type_doc = format!(
-        "Builds a [`{ident}`] request; start with [`{ident}::builder`].\n\nEvery required field has a setter that must be called before `build()` exists; optional fields may be left out."
+        "The builder of a [`{ident}`] request; start with [`{ident}::builder`].\n\nEvery required field has a setter that must be called before `build()` exists; optional fields may be left out."
     );
     let start_doc = format!(
         "Starts building a [`{ident}`] request.\n\nThe required fields are checked at compile time: `build()` is only available once each of them is set."

@@ -24,3 +24,6 @@ pub fn derive_endpoint(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
 }
+
+#[cfg(test)]
+mod tests;

@@ -71,7 +71,9 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Endpoint<'a>>
             ),
         ),
     };
-    if attrs.endpoint_attr.is_some() {
+    if attrs.had_unknown {
+        // The unknown key's error already points at what to fix.
+    } else if attrs.endpoint_attr.is_some() {
         if attrs.method.is_none() {
             anchor_missing(
                 "HTTP method",
@@ -297,7 +299,7 @@ fn parse_template(cx: &Ctxt, template: &LitStr) -> Vec<Part> {
     if !text.starts_with('/') {
         cx.error_spanned_by(
             template,
-            format!("the path template must start with `/`: \"/{}\"", text),
+            format!("the path template must start with `/`; did you mean \"/{text}\"?"),
         );
     }
     if text.contains('?') || text.contains('#') {

@@ -1,0 +1,117 @@
+#[doc(hidden)]
+#[allow(
+    non_upper_case_globals,
+    unused_attributes,
+    unused_qualifications,
+    clippy::absolute_paths
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::agora_api::__private::Endpoint for ListChannels {
+        type Response = Channels;
+        const NAME: &'static str = "ListChannels";
+        const METHOD: ::agora_api::__private::Method = ::agora_api::__private::Method::GET;
+        const PATH: &'static str = "/dev/v1/channel/{appid}";
+        const AUTH: &'static [::agora_api::__private::AuthScheme] = &[
+            ::agora_api::__private::AuthScheme::Basic,
+            ::agora_api::__private::AuthScheme::RtmToken,
+        ];
+        const IDEMPOTENT: bool = true;
+        fn write_path(&self, path: &mut ::agora_api::__private::PathWriter<'_>) {
+            path.literal("/dev/v1/channel/");
+            path.segment(&self.appid);
+        }
+        fn write_query(&self, query: &mut ::agora_api::__private::QueryWriter<'_>) {
+            query.pair("page_no", &self.page_no);
+            if let ::core::option::Option::Some(value) = &self.size {
+                query.pair("page_size", value);
+            }
+        }
+        fn write_headers(
+            &self,
+            headers: &mut ::agora_api::__private::HeaderWriter<'_>,
+        ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                headers.insert("x-request-id", "request_id", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+};
+/**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].
+
+Every required field has a setter that must be called before `build()` exists; optional fields may be left out.*/
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct ListChannelsBuilder<
+    __AgoraState0 = ::agora_api::__private::Unset,
+    __AgoraState1 = ::agora_api::__private::Unset,
+> {
+    appid: __AgoraState0,
+    page_no: __AgoraState1,
+    size: Option<u32>,
+    request_id: Option<String>,
+}
+#[automatically_derived]
+#[allow(clippy::absolute_paths)]
+impl ListChannels {
+    /**Starts building a [`ListChannels`] request.
+
+The required fields are checked at compile time: `build()` is only available once each of them is set.*/
+    pub fn builder() -> ListChannelsBuilder {
+        ListChannelsBuilder {
+            appid: ::agora_api::__private::Unset,
+            page_no: ::agora_api::__private::Unset,
+            size: ::core::option::Option::None,
+            request_id: ::core::option::Option::None,
+        }
+    }
+}
+#[automatically_derived]
+#[allow(clippy::absolute_paths, clippy::type_complexity)]
+impl<__AgoraState0, __AgoraState1> ListChannelsBuilder<__AgoraState0, __AgoraState1> {
+    pub fn appid(
+        self,
+        value: impl ::core::convert::Into<AppId>,
+    ) -> ListChannelsBuilder<::agora_api::__private::Set<AppId>, __AgoraState1> {
+        ListChannelsBuilder {
+            appid: ::agora_api::__private::Set(::core::convert::Into::into(value)),
+            page_no: self.page_no,
+            size: self.size,
+            request_id: self.request_id,
+        }
+    }
+    pub fn page_no(
+        self,
+        value: u32,
+    ) -> ListChannelsBuilder<__AgoraState0, ::agora_api::__private::Set<u32>> {
+        ListChannelsBuilder {
+            appid: self.appid,
+            page_no: ::agora_api::__private::Set(value),
+            size: self.size,
+            request_id: self.request_id,
+        }
+    }
+    pub fn size(mut self, value: u32) -> Self {
+        self.size = ::core::option::Option::Some(value);
+        self
+    }
+    pub fn request_id(mut self, value: impl ::core::convert::Into<String>) -> Self {
+        self.request_id = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
+        self
+    }
+    ///Finishes the [`ListChannels`] request.
+    pub fn build(self) -> ListChannels
+    where
+        __AgoraState0: ::agora_api::__private::Required<AppId>,
+        __AgoraState1: ::agora_api::__private::Required<u32>,
+    {
+        ListChannels {
+            appid: ::agora_api::__private::Required::take(self.appid),
+            page_no: ::agora_api::__private::Required::take(self.page_no),
+            size: self.size,
+            request_id: self.request_id,
+        }
+    }
+}

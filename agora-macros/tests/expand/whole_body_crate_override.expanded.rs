@@ -1,0 +1,70 @@
+#[doc(hidden)]
+#[allow(
+    non_upper_case_globals,
+    unused_attributes,
+    unused_qualifications,
+    clippy::absolute_paths
+)]
+const _: () = {
+    #[automatically_derived]
+    impl my::agora::__private::Endpoint for DeleteRule {
+        type Response = Deleted;
+        const NAME: &'static str = "DeleteRule";
+        const METHOD: my::agora::__private::Method = my::agora::__private::Method::DELETE;
+        const PATH: &'static str = "/dev/v1/kicking-rule";
+        const AUTH: &'static [my::agora::__private::AuthScheme] = &[
+            my::agora::__private::AuthScheme::Basic,
+        ];
+        const IDEMPOTENT: bool = true;
+        fn write_path(&self, path: &mut my::agora::__private::PathWriter<'_>) {
+            path.literal("/dev/v1/kicking-rule");
+        }
+        fn write_body(
+            &self,
+            body: &mut my::agora::__private::Vec<u8>,
+        ) -> ::core::result::Result<bool, my::agora::__private::serde_json::Error> {
+            my::agora::__private::serde_json::to_writer(body, &self.rule)?;
+            ::core::result::Result::Ok(true)
+        }
+    }
+};
+/**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
+
+Every required field has a setter that must be called before `build()` exists; optional fields may be left out.*/
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct DeleteRuleBuilder<__AgoraState0 = my::agora::__private::Unset> {
+    rule: __AgoraState0,
+}
+#[automatically_derived]
+#[allow(clippy::absolute_paths)]
+impl DeleteRule {
+    /**Starts building a [`DeleteRule`] request.
+
+The required fields are checked at compile time: `build()` is only available once each of them is set.*/
+    pub fn builder() -> DeleteRuleBuilder {
+        DeleteRuleBuilder {
+            rule: my::agora::__private::Unset,
+        }
+    }
+}
+#[automatically_derived]
+#[allow(clippy::absolute_paths, clippy::type_complexity)]
+impl<__AgoraState0> DeleteRuleBuilder<__AgoraState0> {
+    pub fn rule(
+        self,
+        value: impl ::core::convert::Into<RuleId>,
+    ) -> DeleteRuleBuilder<my::agora::__private::Set<RuleId>> {
+        DeleteRuleBuilder {
+            rule: my::agora::__private::Set(::core::convert::Into::into(value)),
+        }
+    }
+    ///Finishes the [`DeleteRule`] request.
+    pub fn build(self) -> DeleteRule
+    where
+        __AgoraState0: my::agora::__private::Required<RuleId>,
+    {
+        DeleteRule {
+            rule: my::agora::__private::Required::take(self.rule),
+        }
+    }
+}

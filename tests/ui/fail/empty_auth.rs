@@ -1,0 +1,8 @@
+use agora_api::Endpoint;
+
+#[derive(Endpoint)]
+#[endpoint(GET, "/dev/v1/projects", response = ())]
+#[auth()]
+pub struct ListProjects {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use agora_api::{AppId, Endpoint};
+
+#[derive(Endpoint)]
+#[endpoint(GET, "/dev/v1/channel/{appid}", response = ())]
+#[auth(basic)]
+pub struct ChannelList {
+    appid: Option<AppId>,
+}
+
+fn main() {}
