@@ -473,7 +473,10 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, token: &dyn quote::ToT
 fn unknown_container_word(cx: &Ctxt, key: &Ident, name: &str) -> Option<Ident> {
     let upper = name.to_ascii_uppercase();
     if METHODS.contains(&upper.as_str()) {
-        cx.error_spanned_by(key, format!("HTTP methods are written in capitals: `{upper}`"));
+        cx.error_spanned_by(
+            key,
+            format!("HTTP methods are written in capitals: `{upper}`"),
+        );
         Some(Ident::new(&upper, key.span()))
     } else {
         unknown_key(cx, key, name, CONTAINER_KEYS, "#[endpoint] on a struct");

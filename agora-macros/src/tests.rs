@@ -23,8 +23,12 @@ fn assert_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).expect("write the snapshot");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_EXPAND=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_EXPAND=1 to create it)",
+            path.display()
+        )
+    });
     assert!(
         expected == actual,
         "expansion of {name} changed; run with UPDATE_EXPAND=1 and review the diff\n--- expected\n{expected}\n--- actual\n{actual}"
@@ -90,8 +94,17 @@ fn errors_are_combined_and_stubs_are_emitted() {
     };
     let output = derive(&input).to_string();
     let errors = output.matches("compile_error").count();
-    assert_eq!(errors, 4, "template, placeholder, scheme and GET-body errors: {output}");
+    assert_eq!(
+        errors, 4,
+        "template, placeholder, scheme and GET-body errors: {output}"
+    );
     assert!(output.contains("did you mean `basic`"), "{output}");
-    assert!(output.contains("impl :: agora_api :: __private :: Endpoint for Broken"), "a stub impl: {output}");
-    assert!(output.contains("pub struct BrokenBuilder"), "the builder is still emitted: {output}");
+    assert!(
+        output.contains("impl :: agora_api :: __private :: Endpoint for Broken"),
+        "a stub impl: {output}"
+    );
+    assert!(
+        output.contains("pub struct BrokenBuilder"),
+        "the builder is still emitted: {output}"
+    );
 }

@@ -12,7 +12,9 @@ use agora_tests::{LocalServer, Reply, spec_entry};
 fn documented_reply(file: &str, endpoint: &str) -> Reply {
     let response = &spec_entry(file, endpoint)["example"]["response"];
     Reply::json(
-        response["status"].as_u64().map_or(200, |status| status as u16),
+        response["status"]
+            .as_u64()
+            .map_or(200, |status| status as u16),
         response["body"].to_string(),
     )
 }
@@ -43,7 +45,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\n1. GET /dev/v1/projects (Basic auth)");
     let list = basic.send(&ListProjects::builder().build()).await?;
     for project in &list.projects {
-        println!("   project {:?}: App ID {}, {:?}", project.name, project.vendor_key, project.status);
+        println!(
+            "   project {:?}: App ID {}, {:?}",
+            project.name, project.vendor_key, project.status
+        );
     }
 
     println!("\n2. GET /dev/v2/project/{{appid}}/rtm/vendor/user_events (RTM token auth)");
@@ -73,7 +78,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .build(),
         )
         .await?;
-    println!("   resource ID {} for uid {}", resource.resource_id, resource.uid);
+    println!(
+        "   resource ID {} for uid {}",
+        resource.resource_id, resource.uid
+    );
 
     println!("\nWhat the server received:");
     for request in server.requests() {

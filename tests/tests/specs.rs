@@ -22,13 +22,25 @@ fn check<E: Endpoint>(file: &str, endpoint: &E) -> serde_json::Value {
     assert_eq!(entry["path"], E::PATH, "{}: path", E::NAME);
     let auth: Vec<&str> = E::AUTH.iter().map(|scheme| scheme.name()).collect();
     assert_eq!(entry["auth"], serde_json::json!(auth), "{}: auth", E::NAME);
-    assert_eq!(entry["idempotent"], E::IDEMPOTENT, "{}: idempotent", E::NAME);
+    assert_eq!(
+        entry["idempotent"],
+        E::IDEMPOTENT,
+        "{}: idempotent",
+        E::NAME
+    );
 
     let example = &entry["example"]["request"];
     let url = example["url"].as_str().expect("an example URL");
     let base = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
-    let request = basic_client(&base).prepare(endpoint).expect("a prepared request");
-    assert_eq!(request.method().as_str(), example["method"], "{}: method", E::NAME);
+    let request = basic_client(&base)
+        .prepare(endpoint)
+        .expect("a prepared request");
+    assert_eq!(
+        request.method().as_str(),
+        example["method"],
+        "{}: method",
+        E::NAME
+    );
     assert_eq!(request.url().as_str(), url, "{}: URL", E::NAME);
     assert_eq!(request.headers()["authorization"], BASIC_HEADER);
     assert_eq!(request.headers()["content-type"], "application/json");
