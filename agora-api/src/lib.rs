@@ -1,7 +1,7 @@
 //! Typed Rust bindings for Agora's server-side REST APIs.
 //!
 //! Each Agora product is a module of endpoint structs ([`console`],
-//! [`rtm`], [`cloud_recording`]); each endpoint is a struct deriving
+//! [`channel`], [`cloud_recording`], [`rtm`], [`analytics`]); each endpoint is a struct deriving
 //! [`Endpoint`], with a builder that checks required fields at compile
 //! time. A [`Client`] sends any endpoint, with Basic auth or an RTM token,
 //! and decodes the typed response or a typed [`Error`].
@@ -39,8 +39,12 @@ mod client;
 pub mod endpoint;
 mod error;
 mod open_enum;
+mod pages;
+pub mod registry;
 pub mod types;
 
+pub mod analytics;
+pub mod channel;
 pub mod cloud_recording;
 pub mod console;
 pub mod rtm;
@@ -52,6 +56,9 @@ pub use client::{
 };
 pub use endpoint::{AuthScheme, Endpoint};
 pub use error::{ApiError, Error, ErrorCode, InvalidInput};
+pub use pages::{Pages, Paginated};
+/// The HTTP client underneath, for the types [`Client::prepare`] returns.
+pub use reqwest;
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 
 /// What the derive's output refers to. Not a public API: names and
@@ -60,6 +67,8 @@ pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 pub mod __private {
     pub use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
     pub use crate::error::InvalidInput;
+    pub use crate::registry::EndpointInfo;
+    pub use inventory;
     pub use reqwest::Method;
     pub use serde::ser::{SerializeMap, Serializer};
     pub use serde_json;

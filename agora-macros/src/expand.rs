@@ -47,10 +47,15 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
     let template = &endpoint.template;
     let response = &endpoint.response;
     let idempotent = endpoint.idempotent;
-    let auth = endpoint.auth.iter().map(|scheme| {
-        let variant = Ident::new(scheme.variant(), Span::call_site());
-        quote!(#private::AuthScheme::#variant)
-    });
+    let auth: Vec<TokenStream> = endpoint
+        .auth
+        .iter()
+        .map(|scheme| {
+            let variant = Ident::new(scheme.variant(), Span::call_site());
+            quote!(#private::AuthScheme::#variant)
+        })
+        .collect();
+    let auth_info = &auth;
 
     let validate = endpoint.validate.as_ref().map(|path| {
         quote! {
@@ -135,6 +140,17 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_query
                 #write_headers
                 #write_body
+            }
+
+            #private::inventory::submit! {
+                #private::EndpointInfo::new(
+                    #name,
+                    ::core::module_path!(),
+                    ::core::stringify!(#method),
+                    #template,
+                    &[#(#auth_info),*],
+                    #idempotent,
+                )
             }
         };
         #builder

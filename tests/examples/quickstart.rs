@@ -10,7 +10,7 @@ use agora_api::{AppId, ChannelName, Client, UidString, UserId};
 use agora_tests::{LocalServer, Reply, spec_entry};
 
 fn documented_reply(file: &str, endpoint: &str) -> Reply {
-    let response = &spec_entry(file, endpoint)["example"]["response"];
+    let response = &spec_entry(file, endpoint)["examples"][0]["response"];
     Reply::json(
         response["status"]
             .as_u64()

@@ -19,6 +19,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub mod beta;
+pub mod examples;
 
 /// One request as the server received it.
 #[derive(Debug, Clone)]

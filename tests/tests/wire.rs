@@ -10,7 +10,7 @@ use agora_tests::{BASIC_HEADER, LocalServer, Recorded, Reply, basic_client, spec
 
 /// The example request of a spec entry, checked against what the server saw.
 fn assert_matches_example(seen: &Recorded, entry: &serde_json::Value) {
-    let example = &entry["example"]["request"];
+    let example = &entry["examples"][0]["request"];
     assert_eq!(seen.method, example["method"], "method");
     let url = example["url"].as_str().expect("an example URL");
     let path = url
@@ -26,7 +26,7 @@ fn assert_matches_example(seen: &Recorded, entry: &serde_json::Value) {
 }
 
 fn example_response(entry: &serde_json::Value) -> Reply {
-    let response = &entry["example"]["response"];
+    let response = &entry["examples"][0]["response"];
     Reply::json(
         response["status"].as_u64().expect("a status") as u16,
         response["body"].to_string(),

@@ -1,0 +1,8 @@
+//! Examples of `agora_api::analytics`.
+
+use super::Example;
+
+/// The documented examples, built through the builders.
+pub fn examples() -> Vec<Example> {
+    Vec::new()
+}
