@@ -61,6 +61,13 @@ impl From<String> for Secret {
     }
 }
 
+#[cfg(feature = "token")]
+impl From<crate::token::Token> for Secret {
+    fn from(token: crate::token::Token) -> Self {
+        Secret::new(token.into_secret())
+    }
+}
+
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
         Secret::new(value)
@@ -143,7 +150,7 @@ impl fmt::Debug for BasicAuth {
 }
 
 /// Which format a token string is in; its first three characters say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenVersion {
     /// The legacy AccessToken (`006...`): sent as `x-agora-token` plus
     /// `x-agora-uid`.
@@ -167,6 +174,24 @@ impl TokenVersion {
             Some("007") => Some(TokenVersion::AccessToken2),
             _ => None,
         }
+    }
+
+    /// The three-character prefix: `"006"` or `"007"`.
+    ///
+    /// ```
+    /// assert_eq!(agora_api::TokenVersion::AccessToken2.as_str(), "007");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TokenVersion::AccessToken => "006",
+            TokenVersion::AccessToken2 => "007",
+        }
+    }
+}
+
+impl fmt::Display for TokenVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

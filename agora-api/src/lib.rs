@@ -41,6 +41,8 @@ mod error;
 mod open_enum;
 mod pages;
 pub mod registry;
+#[cfg(feature = "token")]
+pub mod token;
 pub mod types;
 
 pub mod analytics;

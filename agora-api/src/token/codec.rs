@@ -1,0 +1,253 @@
+//! Wire primitives shared by both token formats: little-endian integers,
+//! `u16`-length-prefixed strings, privilege maps, base64, zlib and HMAC.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use ring::hmac;
+
+use super::error::TokenError;
+
+/// Largest decompressed `007` content accepted by the parser. Real tokens are
+/// a few hundred bytes; the limit only stops decompression bombs.
+pub(super) const MAX_CONTENT_LEN: usize = 1 << 20;
+
+/// Appends wire fields to a buffer.
+#[derive(Default)]
+pub(super) struct Writer {
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    pub(super) fn new() -> Self {
+        Self::default()
+    }
+
+    pub(super) fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+
+    pub(super) fn u16(&mut self, v: u16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub(super) fn i16(&mut self, v: i16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub(super) fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// A `u16` count; fails above 65535.
+    pub(super) fn count(&mut self, what: &'static str, n: usize) -> Result<(), TokenError> {
+        let n16 = u16::try_from(n).map_err(|_| TokenError::TooMany { what, count: n })?;
+        self.u16(n16);
+        Ok(())
+    }
+
+    /// `u16` byte length + raw bytes.
+    pub(super) fn bytes(&mut self, field: &'static str, b: &[u8]) -> Result<(), TokenError> {
+        let len = u16::try_from(b.len()).map_err(|_| TokenError::FieldTooLong {
+            field,
+            len: b.len(),
+        })?;
+        self.u16(len);
+        self.buf.extend_from_slice(b);
+        Ok(())
+    }
+
+    pub(super) fn string(&mut self, field: &'static str, s: &str) -> Result<(), TokenError> {
+        self.bytes(field, s.as_bytes())
+    }
+
+    /// `u16` count + `(u16 key, u32 value)` pairs in ascending key order.
+    pub(super) fn privileges(&mut self, map: &BTreeMap<u16, u32>) -> Result<(), TokenError> {
+        self.count("privileges", map.len())?;
+        for (&k, &v) in map {
+            self.u16(k);
+            self.u32(v);
+        }
+        Ok(())
+    }
+}
+
+/// Reads wire fields from a byte slice; every read is bounds-checked.
+pub(super) struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(data: &'a [u8]) -> Self {
+        Self { rest: data }
+    }
+
+    pub(super) fn remaining(&self) -> &'a [u8] {
+        self.rest
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn take(&mut self, field: &'static str, n: usize) -> Result<&'a [u8], TokenError> {
+        if self.rest.len() < n {
+            return Err(TokenError::Truncated {
+                field,
+                needed: n,
+                available: self.rest.len(),
+            });
+        }
+        let (head, tail) = self.rest.split_at(n);
+        self.rest = tail;
+        Ok(head)
+    }
+
+    fn array<const N: usize>(&mut self, field: &'static str) -> Result<[u8; N], TokenError> {
+        let bytes = self.take(field, N)?;
+        let mut out = [0u8; N];
+        out.copy_from_slice(bytes);
+        Ok(out)
+    }
+
+    pub(super) fn u16(&mut self, field: &'static str) -> Result<u16, TokenError> {
+        self.array::<2>(field).map(u16::from_le_bytes)
+    }
+
+    pub(super) fn i16(&mut self, field: &'static str) -> Result<i16, TokenError> {
+        self.array::<2>(field).map(i16::from_le_bytes)
+    }
+
+    pub(super) fn u32(&mut self, field: &'static str) -> Result<u32, TokenError> {
+        self.array::<4>(field).map(u32::from_le_bytes)
+    }
+
+    pub(super) fn bytes(&mut self, field: &'static str) -> Result<&'a [u8], TokenError> {
+        let len = self.u16(field)?;
+        self.take(field, usize::from(len))
+    }
+
+    pub(super) fn string(&mut self, field: &'static str) -> Result<String, TokenError> {
+        let raw = self.bytes(field)?;
+        std::str::from_utf8(raw)
+            .map(str::to_owned)
+            .map_err(|_| TokenError::InvalidUtf8 { field })
+    }
+
+    pub(super) fn privileges(
+        &mut self,
+        field: &'static str,
+    ) -> Result<BTreeMap<u16, u32>, TokenError> {
+        let n = self.u16(field)?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let k = self.u16(field)?;
+            let v = self.u32(field)?;
+            map.insert(k, v);
+        }
+        Ok(map)
+    }
+}
+
+pub(super) fn base64_encode(data: &[u8]) -> String {
+    STANDARD.encode(data)
+}
+
+pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, TokenError> {
+    STANDARD.decode(text).map_err(|e| TokenError::Base64 {
+        detail: e.to_string(),
+    })
+}
+
+/// zlib stream at the default level 6 (the level every official builder uses).
+pub(super) fn zlib_compress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
+    use std::io::Write as _;
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    enc.write_all(data)
+        .and_then(|()| enc.finish())
+        .map_err(|e| TokenError::Zlib {
+            detail: e.to_string(),
+        })
+}
+
+/// Inflates one complete zlib stream (header, data, adler32) with nothing
+/// after it, refusing output above [`MAX_CONTENT_LEN`].
+pub(super) fn zlib_decompress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
+    use flate2::{Decompress, FlushDecompress, Status};
+
+    let mut inflater = Decompress::new(true);
+    let mut out: Vec<u8> = Vec::with_capacity(data.len().saturating_mul(4).min(MAX_CONTENT_LEN));
+    loop {
+        let consumed = usize::try_from(inflater.total_in()).unwrap_or(usize::MAX);
+        let input = data.get(consumed..).unwrap_or(&[]);
+        if out.len() == out.capacity() {
+            if out.len() >= MAX_CONTENT_LEN {
+                return Err(TokenError::ContentTooLarge {
+                    limit: MAX_CONTENT_LEN,
+                });
+            }
+            let grow = out
+                .len()
+                .max(256)
+                .min(MAX_CONTENT_LEN.saturating_sub(out.len()));
+            out.reserve_exact(grow);
+        }
+        let before_out = out.len();
+        let status = inflater
+            .decompress_vec(input, &mut out, FlushDecompress::Finish)
+            .map_err(|e| TokenError::Zlib {
+                detail: e.to_string(),
+            })?;
+        let consumed_now = usize::try_from(inflater.total_in()).unwrap_or(usize::MAX);
+        if out.len() > MAX_CONTENT_LEN {
+            return Err(TokenError::ContentTooLarge {
+                limit: MAX_CONTENT_LEN,
+            });
+        }
+        match status {
+            Status::StreamEnd => {
+                let trailing = data.len().saturating_sub(consumed_now);
+                if trailing != 0 {
+                    return Err(TokenError::Zlib {
+                        detail: format!("{trailing} bytes after the end of the zlib stream"),
+                    });
+                }
+                return Ok(out);
+            }
+            Status::Ok | Status::BufError => {
+                let progressed = consumed_now != consumed || out.len() != before_out;
+                let input_left = consumed_now < data.len();
+                let room_left = out.len() < out.capacity();
+                if !progressed && (!input_left || room_left) {
+                    return Err(TokenError::Zlib {
+                        detail: "stream ends before its end marker and checksum (truncated)"
+                            .to_owned(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `HMAC-SHA256(key, parts concatenated)`, with ring (already linked for
+/// TLS, so tokens add no second crypto library).
+pub(super) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    let mut context = hmac::Context::with_key(&hmac::Key::new(hmac::HMAC_SHA256, key));
+    for part in parts {
+        context.update(part);
+    }
+    let mut out = [0u8; 32];
+    out.copy_from_slice(context.sign().as_ref());
+    out
+}
+
+/// Constant-time comparison of `HMAC(key, parts)` with `expected`.
+pub(super) fn hmac_sha256_verify(key: &[u8], parts: &[&[u8]], expected: &[u8]) -> bool {
+    let data: Vec<u8> = parts.concat();
+    hmac::verify(&hmac::Key::new(hmac::HMAC_SHA256, key), &data, expected).is_ok()
+}
+
+pub(super) fn crc32(data: &[u8]) -> u32 {
+    crc32fast::hash(data)
+}
