@@ -356,6 +356,18 @@ impl Client {
     pub fn prepare<E: Endpoint>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
         endpoint.validate()?;
         let auth = self.choose_auth::<E>()?;
+        if let (Auth::Rtm(credentials), Some((field, sender))) = (&auth, endpoint.sender())
+            && sender != credentials.user_id().as_str()
+        {
+            return Err(InvalidInput::new(
+                field,
+                format!(
+                    "is {sender:?}, but the RTM token was generated for {:?}: with token auth Agora accepts requests only as the token's user",
+                    credentials.user_id().as_str()
+                ),
+            )
+            .into());
+        }
 
         let base = &self.inner.base_url;
         let mut url = String::with_capacity(base.len() + E::PATH.len() + 64);

@@ -109,6 +109,7 @@ impl Display for AuthScheme {
 /// | `#[endpoint(body)]` | the field is the whole JSON body |
 /// | `#[endpoint(rename = "wireName")]` | the name on the wire (body member, query, placeholder) |
 /// | `#[endpoint(path)]` | asserts the field is a path parameter |
+/// | `#[endpoint(sender)]` | the user the request acts as; under RTM token auth it must be the token's user, or the call fails before I/O |
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
@@ -131,6 +132,14 @@ pub trait Endpoint {
     /// the field types (see [`crate::types`]).
     fn validate(&self) -> Result<(), InvalidInput> {
         Ok(())
+    }
+
+    /// The user the request acts as (the sender of a message), with its
+    /// field's wire name: under RTM token auth it must be the user the
+    /// token was generated for, as Agora accepts nothing else. Declared with
+    /// `#[endpoint(sender)]`.
+    fn sender(&self) -> Option<(&'static str, &str)> {
+        None
     }
 
     /// Writes the path, each parameter as one percent-encoded segment.

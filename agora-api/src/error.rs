@@ -134,6 +134,11 @@ pub enum Error {
         source: serde_json::Error,
     },
 
+    /// A token could not be minted for RTM token auth; nothing was sent.
+    #[cfg(feature = "token")]
+    #[error("cannot mint an RTM token: {0}")]
+    Token(#[from] crate::token::TokenError),
+
     /// The client configuration is unusable (bad base URL, TLS setup).
     #[error("invalid client configuration: {0}")]
     Config(String),

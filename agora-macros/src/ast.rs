@@ -13,7 +13,7 @@ use crate::ctxt::{Ctxt, closest};
 /// Container keys accepted in `#[endpoint(...)]` on the struct.
 pub(crate) const CONTAINER_KEYS: &[&str] = &["response", "crate", "idempotent", "validate"];
 /// Keys accepted in `#[endpoint(...)]` on a field.
-pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename"];
+pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename", "sender"];
 /// HTTP methods an endpoint may declare.
 pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
 
@@ -108,6 +108,9 @@ pub(crate) struct Field<'a> {
     /// The explicit placement and the token that declared it.
     pub(crate) placement: Option<(Span, Placement)>,
     pub(crate) rename: Option<LitStr>,
+    /// `#[endpoint(sender)]`: the user the request acts as, which must be
+    /// the RTM token's user under token auth.
+    pub(crate) sender: Option<Span>,
     /// `#[doc]` attributes, reused on the builder's setter.
     pub(crate) docs: Vec<&'a Attribute>,
 }
@@ -338,6 +341,7 @@ impl<'a> Field<'a> {
         let ident = field.ident.as_ref()?;
         let mut placement: Option<(Span, Placement)> = None;
         let mut rename: Option<LitStr> = None;
+        let mut sender: Option<Span> = None;
         for attr in &field.attrs {
             if attr.path().is_ident("auth") {
                 cx.error_spanned_by(attr, "#[auth] belongs on the struct, not on a field");
@@ -388,7 +392,14 @@ impl<'a> Field<'a> {
                             );
                             None
                         }
-                        ("path" | "body", Some(_)) => {
+                        ("sender", None) => {
+                            if sender.is_some() {
+                                cx.error_spanned_by(&key, "duplicate `sender` on this field");
+                            }
+                            sender = Some(key.span());
+                            None
+                        }
+                        ("path" | "body" | "sender", Some(_)) => {
                             cx.error_spanned_by(&key, format!("`{name}` takes no value"));
                             None
                         }
@@ -433,6 +444,7 @@ impl<'a> Field<'a> {
             option_inner: option_inner(&field.ty),
             placement,
             rename,
+            sender,
             docs,
         })
     }

@@ -119,6 +119,16 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
     });
 
     let write_body = body(endpoint, &private);
+    let sender = endpoint.sender.map(|index| {
+        let field = endpoint.fields[index].field;
+        let ident = field.ident;
+        let wire = field.wire_name();
+        quote! {
+            fn sender(&self) -> ::core::option::Option<(&'static str, &str)> {
+                ::core::option::Option::Some((#wire, ::core::convert::AsRef::<str>::as_ref(&self.#ident)))
+            }
+        }
+    });
     let builder = builder(input, &krate);
 
     quote! {
@@ -140,6 +150,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_query
                 #write_headers
                 #write_body
+                #sender
             }
 
             #private::inventory::submit! {

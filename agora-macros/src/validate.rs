@@ -20,6 +20,8 @@ pub(crate) struct Endpoint<'a> {
     pub(crate) validate: Option<syn::Path>,
     pub(crate) auth: Vec<Scheme>,
     pub(crate) fields: Vec<Resolved<'a>>,
+    /// Index into `fields` of the `#[endpoint(sender)]` field.
+    pub(crate) sender: Option<usize>,
 }
 
 /// One piece of the path template.
@@ -211,6 +213,26 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Endpoint<'a>>
             }
             resolved.push(Resolved { field, location });
         }
+        let senders: Vec<&Field> = fields
+            .iter()
+            .filter(|field| field.sender.is_some())
+            .collect();
+        for extra in senders.iter().skip(1) {
+            if let Some(span) = extra.sender {
+                cx.error_at(
+                    span,
+                    format!(
+                        "only one field can be the sender; `{}` already is",
+                        senders[0].ident.unraw()
+                    ),
+                );
+            }
+        }
+        for field in &senders {
+            if let (Some(span), Some(_)) = (field.sender, field.option_inner) {
+                cx.error_at(span, "the sender cannot be optional: under token auth it is checked against the token's user");
+            }
+        }
         if let Some(body) = whole_body {
             for other in resolved
                 .iter()
@@ -262,8 +284,10 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Endpoint<'a>>
         Some(flag) => flag.value,
         None => matches!(method.to_string().as_str(), "GET" | "PUT" | "DELETE"),
     };
+    let sender = resolved.iter().position(|r| r.field.sender.is_some());
     Some(Endpoint {
         input,
+        sender,
         method,
         template,
         segments,

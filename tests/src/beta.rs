@@ -87,3 +87,18 @@ pub struct ListItem {
     /// The item's name.
     pub name: String,
 }
+
+/// Sends a note as a user; under RTM token auth Agora only accepts the
+/// token's own user as the sender.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST, "/dev/v1/beta/{appid}/users/{user_id}/notes", response = Entry)]
+#[auth(basic, rtm_token)]
+pub struct SendNote {
+    /// The project.
+    pub appid: AppId,
+    /// The sender.
+    #[endpoint(sender)]
+    pub user_id: agora_api::UserId,
+    /// The note.
+    pub text: String,
+}

@@ -16,6 +16,10 @@
 //! `x-agora-uid` headers; an AccessToken2 RTM token
 //! ([`TokenBuilder::rtm_token`]) goes in `Authorization: agora token=<token>`.
 //!
+//! To authenticate REST calls with tokens the client mints itself, give it
+//! an [`RtmTokenMinter`]: it holds the App ID, App Certificate and user ID,
+//! caches the current token and mints a new one shortly before expiry.
+//!
 //! Units differ between the formats. In AccessToken2, `expire` and every
 //! privilege value are seconds relative to the issue time. In the legacy
 //! format, `ts` and privilege values are absolute unix timestamps.
@@ -47,6 +51,7 @@ mod legacy;
 mod privilege;
 mod secret;
 mod service;
+mod source;
 mod sys;
 
 pub use access_token2::{AccessToken2, ParsedAccessToken2, VERSION_007};
@@ -65,6 +70,7 @@ pub use service::{
     RtcUser, Rtm2PermissionType, Rtm2Permissions, Rtm2ResourceType, Rtm2Service, RtmService,
     Service, ServiceType, StreamingService, SttService,
 };
+pub use source::{DEFAULT_LIFETIME_SECS, DEFAULT_RENEW_BEFORE_SECS, RtmTokenMinter};
 
 /// Which format a token is in (re-exported from the crate root, where the
 /// client uses it to choose headers).

@@ -37,6 +37,12 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
     }
+    ::agora_api::__private::inventory::submit! {
+        ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
+        ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
+        [::agora_api::__private::AuthScheme::Basic,
+        ::agora_api::__private::AuthScheme::RtmToken], true,)
+    }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].
 

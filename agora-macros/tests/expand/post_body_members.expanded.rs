@@ -53,6 +53,11 @@ const _: () = {
             ::core::result::Result::Ok(true)
         }
     }
+    ::agora_api::__private::inventory::submit! {
+        ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
+        ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
+        [::agora_api::__private::AuthScheme::Basic], false,)
+    }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].
 

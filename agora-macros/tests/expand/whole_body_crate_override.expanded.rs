@@ -27,6 +27,11 @@ const _: () = {
             ::core::result::Result::Ok(true)
         }
     }
+    my::agora::__private::inventory::submit! {
+        my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
+        ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
+        [my::agora::__private::AuthScheme::Basic], true,)
+    }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
 
