@@ -1,30 +1,45 @@
-//! The client: one pooled HTTP connection pool, the credentials, and the
-//! path of every request from an [`Endpoint`] value to its typed response.
+//! The client: one pooled HTTP connection pool, the credentials, the hosts
+//! and retry policy, and the path of every request from an [`Endpoint`]
+//! value to its typed response.
 
 use std::fmt;
+use std::net::IpAddr;
 use std::sync::{Arc, Once};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use bytes::Bytes;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
 use tracing::Instrument as _;
 
 use crate::auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret};
+use crate::dns::{TaggingResolver, is_dns_failure};
 use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
-use crate::error::{ApiError, Error, InvalidInput, excerpt};
+use crate::error::{ApiError, AttemptFailure, Error, InvalidInput, excerpt};
+use crate::limiter::RateLimit;
+use crate::region::{Domain, FailureKind, Hosts, Region};
+use crate::retry::{Reach, RetryPolicy, parse_retry_after};
 use crate::types::UserId;
 
-/// Agora's global primary host.
+/// Agora's global primary host, where calls go by default.
 pub const DEFAULT_BASE_URL: &str = "https://api.agora.io";
-/// Default bound on one call, from sending to the last byte of the body.
+/// Default bound on one call, all attempts and waits included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default bound on one attempt, from sending to the last byte of the body.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default bound on opening a connection.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A client for Agora's REST APIs. Cheap to clone: clones share one
 /// connection pool and one set of credentials.
 ///
+/// Each call is bounded by a deadline ([`ClientBuilder::timeout`]), each
+/// attempt by its own timeout, and failed attempts are retried by the
+/// [`RetryPolicy`] over Agora's documented failover hosts. A call that is
+/// not idempotent is re-sent only when it provably never reached Agora.
+/// Dropping the future of a call stops it, retries included.
+///
 /// ```no_run
-/// use agora_api::{AppId, Client, console::ListProjects};
+/// use agora_api::{Client, console::ListProjects};
 ///
 /// # async fn run() -> Result<(), agora_api::Error> {
 /// let client = Client::builder()
@@ -44,21 +59,26 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
-    base_url: Box<str>,
+    hosts: Hosts,
     basic: Option<BasicAuth>,
     rtm: Option<Arc<dyn RtmTokenSource>>,
     preferred: Option<AuthScheme>,
+    retry: RetryPolicy,
     timeout: Duration,
+    attempt_timeout: Duration,
+    limits: Vec<RateLimit>,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
+            .field("hosts", &self.inner.hosts)
             .field("basic", &self.inner.basic)
             .field("rtm", &self.inner.rtm)
             .field("preferred", &self.inner.preferred)
+            .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
             .finish()
     }
 }
@@ -66,13 +86,20 @@ impl fmt::Debug for Client {
 /// Configures a [`Client`].
 #[must_use]
 pub struct ClientBuilder {
-    base_url: String,
+    domain: Domain,
+    region: Option<Region>,
+    base_urls: Vec<String>,
+    allow_http: bool,
+    resolver: Option<Arc<dyn reqwest::dns::Resolve>>,
     basic: Option<(String, Secret)>,
     rtm: Option<RtmSetting>,
     preferred: Option<AuthScheme>,
+    retry: RetryPolicy,
     timeout: Duration,
+    attempt_timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
+    limits: Vec<(String, u32)>,
 }
 
 enum RtmSetting {
@@ -83,10 +110,12 @@ enum RtmSetting {
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("domain", &self.domain)
+            .field("region", &self.region)
+            .field("base_urls", &self.base_urls)
             .field("customer_id", &self.basic.as_ref().map(|(id, _)| id))
+            .field("retry", &self.retry)
             .field("timeout", &self.timeout)
-            .field("connect_timeout", &self.connect_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -94,13 +123,20 @@ impl fmt::Debug for ClientBuilder {
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
-            base_url: DEFAULT_BASE_URL.to_owned(),
+            domain: Domain::Global,
+            region: None,
+            base_urls: Vec::new(),
+            allow_http: false,
+            resolver: None,
             basic: None,
             rtm: None,
             preferred: None,
+            retry: RetryPolicy::default(),
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: concat!("agora-rs/", env!("CARGO_PKG_VERSION")).to_owned(),
+            limits: Vec::new(),
         }
     }
 }
@@ -125,7 +161,8 @@ impl ClientBuilder {
         self
     }
 
-    /// RTM token auth with tokens from `source`, asked once per call.
+    /// RTM token auth with tokens from `source`, asked once per call (for
+    /// example a `token::RtmTokenMinter`, which mints and renews them).
     pub fn rtm_token_source(mut self, source: impl RtmTokenSource) -> Self {
         self.rtm = Some(RtmSetting::Source(Arc::new(source)));
         self
@@ -139,17 +176,68 @@ impl ClientBuilder {
         self
     }
 
-    /// The scheme, host and optional path prefix every request goes to:
-    /// Agora's hosts, a proxy, or a local emulator. Default
-    /// [`DEFAULT_BASE_URL`].
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
+    /// The primary domain: [`Domain::Global`] (`api.agora.io`, the
+    /// default) outside mainland China, [`Domain::China`]
+    /// (`api.sd-rtn.com`) inside. The other one is the failover.
+    pub fn domain(mut self, domain: Domain) -> Self {
+        self.domain = domain;
         self
     }
 
-    /// The bound on each call. Default [`DEFAULT_TIMEOUT`].
+    /// The region the server runs in; its neighbouring region's host is the
+    /// last failover step (Agora's example: `eu-central-1` falls back to
+    /// `eu-west-1`). Check that the product is deployed there.
+    pub fn region(mut self, region: Region) -> Self {
+        self.region = Some(region);
+        self
+    }
+
+    /// Sends every call to this base URL (scheme, host, optional path
+    /// prefix) instead of Agora's domains: a proxy, a local emulator, tests.
+    /// Replaces any earlier base URLs.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_urls = vec![url.into()];
+        self
+    }
+
+    /// Like [`base_url`](Self::base_url) with failover: the first URL is
+    /// tried twice, then the next ones in order.
+    pub fn base_urls(mut self, urls: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.base_urls = urls.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Allows plain `http://` base URLs on hosts other than loopback. Off by
+    /// default: credentials go only over HTTPS, or to this machine.
+    pub fn allow_insecure_http(mut self) -> Self {
+        self.allow_http = true;
+        self
+    }
+
+    /// Resolves host names with `resolver` instead of the system's (tests
+    /// can make hosts fail without real DNS).
+    pub fn dns_resolver(mut self, resolver: Arc<dyn reqwest::dns::Resolve>) -> Self {
+        self.resolver = Some(resolver);
+        self
+    }
+
+    /// How failed calls are retried. Default: [`RetryPolicy::default`].
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The deadline of each call, all attempts and waits included. Default
+    /// [`DEFAULT_TIMEOUT`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The bound on each attempt, from sending to the last byte of the
+    /// response. Default [`DEFAULT_ATTEMPT_TIMEOUT`].
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
         self
     }
 
@@ -166,14 +254,35 @@ impl ClientBuilder {
         self
     }
 
+    /// Keeps calls whose path template starts with `path_prefix` under
+    /// `per_second` calls per second, by making them wait for their turn
+    /// (for example `"/v1/apps/"` at 10 for Cloud Recording's 10 QPS per
+    /// App ID). Off by default; may be given several times.
+    pub fn rate_limit(mut self, path_prefix: impl Into<String>, per_second: u32) -> Self {
+        self.limits.push((path_prefix.into(), per_second));
+        self
+    }
+
     /// Checks the configuration and builds the client.
     ///
     /// ```
     /// let error = agora_api::Client::builder().base_url("ftp://example.com").build().unwrap_err();
     /// assert!(error.to_string().contains("base URL"));
+    /// let error = agora_api::Client::builder().base_url("http://example.com").build().unwrap_err();
+    /// assert!(error.to_string().contains("https"));
+    /// assert!(agora_api::Client::builder().base_url("http://127.0.0.1:8080").build().is_ok());
     /// ```
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = check_base_url(&self.base_url)?;
+        let hosts = if self.base_urls.is_empty() {
+            Hosts::agora(self.domain, self.region)
+        } else {
+            let urls = self
+                .base_urls
+                .iter()
+                .map(|url| check_base_url(url, self.allow_http))
+                .collect::<Result<Vec<_>, _>>()?;
+            Hosts::Custom(urls)
+        };
         let basic = self
             .basic
             .map(|(id, secret)| BasicAuth::new(id, secret))
@@ -187,19 +296,27 @@ impl ClientBuilder {
         };
         install_crypto_provider();
         let http = reqwest::Client::builder()
-            .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent)
+            .dns_resolver(Arc::new(TaggingResolver::new(self.resolver)))
+            .https_only(!self.allow_http && !hosts_all_loopback(&hosts))
             .build()
             .map_err(|error| Error::Config(format!("cannot build the HTTP client: {error}")))?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                base_url,
+                hosts,
                 basic,
                 rtm,
                 preferred: self.preferred,
+                retry: self.retry,
                 timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
+                limits: self
+                    .limits
+                    .iter()
+                    .map(|(prefix, per_second)| RateLimit::new(prefix, *per_second))
+                    .collect(),
             }),
         })
     }
@@ -219,13 +336,40 @@ fn install_crypto_provider() {
     });
 }
 
-fn check_base_url(url: &str) -> Result<Box<str>, Error> {
+fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+fn hosts_all_loopback(hosts: &Hosts) -> bool {
+    match hosts {
+        Hosts::Agora { .. } => false,
+        Hosts::Custom(urls) => urls
+            .iter()
+            .all(|url| reqwest::Url::parse(url).is_ok_and(|url| is_loopback(&url))),
+    }
+}
+
+fn check_base_url(url: &str, allow_http: bool) -> Result<Box<str>, Error> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|error| Error::Config(format!("base URL {url:?} is not a URL: {error}")))?;
-    if !matches!(parsed.scheme(), "https" | "http") {
-        return Err(Error::Config(format!(
-            "base URL {url:?} must be http or https"
-        )));
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_http || is_loopback(&parsed) => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "base URL {url:?} is plain http on a host that is not this machine: use https, or allow_insecure_http() to opt in"
+            )));
+        }
+        _ => {
+            return Err(Error::Config(format!(
+                "base URL {url:?} must be http or https"
+            )));
+        }
     }
     if parsed.query().is_some() || parsed.fragment().is_some() || parsed.cannot_be_a_base() {
         return Err(Error::Config(format!(
@@ -246,96 +390,202 @@ enum Auth<'a> {
     Rtm(RtmCredentials),
 }
 
+/// A request rendered once, sent to one host per attempt.
+struct Rendered {
+    method: reqwest::Method,
+    path_and_query: String,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+}
+
+/// Why one attempt failed, and whether it may have reached Agora.
+struct AttemptError {
+    error: Error,
+    reach: Reach,
+    retry_after: Option<Duration>,
+}
+
 impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
 
-    /// The base URL requests go to.
+    /// The base URL of the first attempt of every call.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        self.inner.hosts.first()
     }
 
     /// Sends `endpoint` and decodes its response.
     ///
     /// Inputs are checked and credentials chosen before anything is sent; a
     /// non-2xx answer is an [`Error::Api`] with Agora's code, reason and
-    /// request ID. Every call runs in a `tracing` span `agora.request` with
-    /// the endpoint, method, status, latency and request ID (never a
-    /// header).
+    /// request ID; when several attempts were made and all failed,
+    /// [`Error::GaveUp`] lists each. Every call runs in a `tracing` span
+    /// `agora.request` with the endpoint, method, attempts, status, latency
+    /// and request ID (never a header).
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
         let span = tracing::info_span!(
             "agora.request",
             endpoint = E::NAME,
             method = %E::METHOD,
+            attempts = tracing::field::Empty,
             status = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
             request_id = tracing::field::Empty,
         );
-        let request = self.prepare(endpoint)?;
-        self.execute::<E>(request, &span)
+        let rendered = self.render(endpoint)?;
+        self.call::<E>(rendered, &span)
             .instrument(span.clone())
             .await
     }
 
-    async fn execute<E: Endpoint>(
+    /// The attempts of one call, over the failover hosts, within the
+    /// deadline.
+    async fn call<E: Endpoint>(
+        &self,
+        rendered: Rendered,
+        span: &tracing::Span,
+    ) -> Result<E::Response, Error> {
+        let inner = &*self.inner;
+        let started = Instant::now();
+        let deadline = started + inner.timeout;
+        let mut failures: Vec<AttemptFailure> = Vec::new();
+        let mut previous: Option<FailureKind> = None;
+        let max_attempts = inner.retry.attempts();
+        for attempt in 0..max_attempts {
+            let host = inner.hosts.for_attempt(attempt, previous);
+            for limit in inner
+                .limits
+                .iter()
+                .filter(|limit| limit.applies_to(E::PATH))
+            {
+                let wait = limit.reserve();
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
+            }
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let bound = remaining.min(inner.attempt_timeout);
+            span.record("attempts", attempt + 1);
+            let request = self.request_for(&rendered, host)?;
+            let outcome = match tokio::time::timeout(bound, self.attempt::<E>(request, span)).await
+            {
+                Ok(outcome) => outcome,
+                Err(_) => Err(AttemptError {
+                    error: Error::Timeout {
+                        endpoint: E::NAME,
+                        timeout: bound,
+                    },
+                    reach: Reach::Maybe,
+                    retry_after: None,
+                }),
+            };
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            let failed = match outcome {
+                Ok(response) => return Ok(response),
+                Err(failed) => failed,
+            };
+            let kind = match &failed.error {
+                Error::Transport { source, .. } if is_dns_failure(source) => FailureKind::Dns,
+                _ => FailureKind::Other,
+            };
+            failures.push(AttemptFailure::new(host, &failed.error));
+            let may_resend = E::IDEMPOTENT || failed.reach == Reach::Never;
+            if !failed.error.is_retryable() || !may_resend || attempt + 1 == max_attempts {
+                if failed.error.is_retryable() && !may_resend {
+                    tracing::debug!(
+                        "not re-sending: the call is not idempotent and may have reached Agora"
+                    );
+                }
+                return Err(give_up(E::NAME, failures, failed.error));
+            }
+            let wait = failed
+                .retry_after
+                .unwrap_or_else(|| inner.retry.wait_after(attempt + 1));
+            if Instant::now() + wait >= deadline {
+                tracing::debug!(
+                    ?wait,
+                    "no time left before the deadline for another attempt"
+                );
+                return Err(give_up(E::NAME, failures, failed.error));
+            }
+            tracing::info!(attempt = attempt + 1, ?wait, error = %failed.error, "retrying");
+            tokio::time::sleep(wait).await;
+            previous = Some(kind);
+        }
+        // `max_attempts` is at least 1, so the loop returned.
+        Err(Error::Config(
+            "the retry policy allows no attempt".to_owned(),
+        ))
+    }
+
+    /// One attempt: send, read the body, decode or classify the failure.
+    async fn attempt<E: Endpoint>(
         &self,
         request: reqwest::Request,
         span: &tracing::Span,
-    ) -> Result<E::Response, Error> {
-        let started = Instant::now();
-        let outcome = self.inner.http.execute(request).await;
-        let response = outcome.map_err(|error| self.transport_error::<E>(error))?;
+    ) -> Result<E::Response, AttemptError> {
+        let transport = |error: reqwest::Error| {
+            let reach = if error.is_connect() {
+                Reach::Never
+            } else {
+                Reach::Maybe
+            };
+            AttemptError {
+                error: Error::Transport {
+                    endpoint: E::NAME,
+                    source: error.without_url(),
+                },
+                reach,
+                retry_after: None,
+            }
+        };
+        let response = self.inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
         let request_id = response
             .headers()
             .get("x-request-id")
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|error| self.transport_error::<E>(error))?;
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| parse_retry_after(value, SystemTime::now()));
+        let body = response.bytes().await.map_err(transport)?;
         span.record("status", status.as_u16());
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
         if let Some(id) = &request_id {
             span.record("request_id", id.as_str());
         }
         if !status.is_success() {
             let error = ApiError::from_response(status.as_u16(), request_id, &body);
             tracing::debug!(%error, "agora call failed");
-            return Err(Error::Api {
-                endpoint: E::NAME,
-                error: Box::new(error),
+            return Err(AttemptError {
+                error: Error::Api {
+                    endpoint: E::NAME,
+                    error: Box::new(error),
+                },
+                reach: Reach::Maybe,
+                retry_after,
             });
         }
         // An empty 2xx body decodes as JSON `null`, which `()` and
         // `Option<T>` responses accept.
         let json: &[u8] = if body.is_empty() { b"null" } else { &body };
-        serde_json::from_slice(json).map_err(|source| Error::Decode {
-            endpoint: E::NAME,
-            status: status.as_u16(),
-            source,
-            excerpt: excerpt(&body),
+        serde_json::from_slice(json).map_err(|source| AttemptError {
+            error: Error::Decode {
+                endpoint: E::NAME,
+                status: status.as_u16(),
+                source,
+                excerpt: excerpt(&body),
+            },
+            reach: Reach::Maybe,
+            retry_after: None,
         })
     }
 
-    fn transport_error<E: Endpoint>(&self, error: reqwest::Error) -> Error {
-        if error.is_timeout() {
-            Error::Timeout {
-                endpoint: E::NAME,
-                timeout: self.inner.timeout,
-            }
-        } else {
-            Error::Transport {
-                endpoint: E::NAME,
-                source: error.without_url(),
-            }
-        }
-    }
-
-    /// Builds the exact request [`send`](Client::send) would send, without
+    /// Builds the exact request [`send`](Client::send) sends first, without
     /// sending it: validated inputs, URL with percent-encoded path and
     /// query, `Content-Type: application/json`, authentication, JSON body.
     ///
@@ -354,6 +604,12 @@ impl Client {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prepare<E: Endpoint>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
+        let rendered = self.render(endpoint)?;
+        self.request_for(&rendered, self.inner.hosts.first())
+    }
+
+    /// Everything of a request but its host, checked and rendered once.
+    fn render<E: Endpoint>(&self, endpoint: &E) -> Result<Rendered, Error> {
         endpoint.validate()?;
         let auth = self.choose_auth::<E>()?;
         if let (Auth::Rtm(credentials), Some((field, sender))) = (&auth, endpoint.sender())
@@ -369,24 +625,18 @@ impl Client {
             .into());
         }
 
-        let base = &self.inner.base_url;
-        let mut url = String::with_capacity(base.len() + E::PATH.len() + 64);
-        url.push_str(base);
-        endpoint.write_path(&mut PathWriter::new(&mut url));
-        endpoint.write_query(&mut QueryWriter::new(&mut url));
-        let url = reqwest::Url::parse(&url).map_err(|error| {
-            InvalidInput::new("path", format!("does not make a valid URL: {error}"))
-        })?;
+        let mut path_and_query = String::with_capacity(E::PATH.len() + 64);
+        endpoint.write_path(&mut PathWriter::new(&mut path_and_query));
+        endpoint.write_query(&mut QueryWriter::new(&mut path_and_query));
 
-        let mut request = reqwest::Request::new(E::METHOD, url);
-        let headers = request.headers_mut();
+        let mut headers = HeaderMap::new();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        endpoint.write_headers(&mut HeaderWriter::new(headers))?;
+        endpoint.write_headers(&mut HeaderWriter::new(&mut headers))?;
         match auth {
             Auth::Basic(basic) => {
                 headers.insert(AUTHORIZATION, basic.header().clone());
             }
-            Auth::Rtm(credentials) => credentials.apply(headers),
+            Auth::Rtm(credentials) => credentials.apply(&mut headers),
         }
 
         let mut body = Vec::new();
@@ -396,8 +646,26 @@ impl Client {
                 endpoint: E::NAME,
                 source,
             })?;
-        if has_body {
-            *request.body_mut() = Some(body.into());
+        Ok(Rendered {
+            method: E::METHOD,
+            path_and_query,
+            headers,
+            body: has_body.then(|| Bytes::from(body)),
+        })
+    }
+
+    /// The rendered request addressed to `host`.
+    fn request_for(&self, rendered: &Rendered, host: &str) -> Result<reqwest::Request, Error> {
+        let mut url = String::with_capacity(host.len() + rendered.path_and_query.len());
+        url.push_str(host);
+        url.push_str(&rendered.path_and_query);
+        let url = reqwest::Url::parse(&url).map_err(|error| {
+            InvalidInput::new("path", format!("does not make a valid URL: {error}"))
+        })?;
+        let mut request = reqwest::Request::new(rendered.method.clone(), url);
+        *request.headers_mut() = rendered.headers.clone();
+        if let Some(body) = &rendered.body {
+            *request.body_mut() = Some(body.clone().into());
         }
         Ok(request)
     }
@@ -421,6 +689,20 @@ impl Client {
                 endpoint: E::NAME,
                 accepted: E::AUTH,
             }),
+        }
+    }
+}
+
+/// The error of a call that failed: the attempt's own error when there was
+/// one attempt, else every attempt's reason.
+fn give_up(endpoint: &'static str, failures: Vec<AttemptFailure>, last: Error) -> Error {
+    if failures.len() <= 1 {
+        last
+    } else {
+        Error::GaveUp {
+            endpoint,
+            attempts: failures,
+            last: Box::new(last),
         }
     }
 }

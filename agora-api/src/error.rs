@@ -134,6 +134,18 @@ pub enum Error {
         source: serde_json::Error,
     },
 
+    /// Every attempt of a call failed; each one's host and reason, in order.
+    #[error("{endpoint}: gave up after {} attempts: {}", attempts.len(), AttemptList(attempts))]
+    GaveUp {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// Every attempt, first to last.
+        attempts: Vec<AttemptFailure>,
+        /// The last attempt's error.
+        #[source]
+        last: Box<Error>,
+    },
+
     /// A token could not be minted for RTM token auth; nothing was sent.
     #[cfg(feature = "token")]
     #[error("cannot mint an RTM token: {0}")]
@@ -161,16 +173,62 @@ impl Error {
                 source.is_connect() || source.is_timeout() || source.is_request()
             }
             Error::Api { error, .. } => matches!(error.status, 429 | 500 | 502 | 503 | 504),
+            Error::GaveUp { last, .. } => last.is_retryable(),
             _ => false,
         }
     }
 
-    /// The Agora error, when Agora answered with a non-2xx status.
+    /// The Agora error, when Agora answered (the last attempt) with a
+    /// non-2xx status.
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api { error, .. } => Some(error),
+            Error::GaveUp { last, .. } => last.api(),
             _ => None,
         }
+    }
+
+    /// How many attempts the call made before this error: 1 unless it
+    /// was retried.
+    pub fn attempts(&self) -> usize {
+        match self {
+            Error::GaveUp { attempts, .. } => attempts.len(),
+            _ => 1,
+        }
+    }
+}
+
+/// One failed attempt of a call that was retried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AttemptFailure {
+    /// The base URL the attempt went to.
+    pub host: String,
+    /// Why it failed.
+    pub reason: String,
+}
+
+impl AttemptFailure {
+    pub(crate) fn new(host: &str, error: &Error) -> Self {
+        AttemptFailure {
+            host: host.to_owned(),
+            reason: error.to_string(),
+        }
+    }
+}
+
+/// Formats attempts as "[1] host: reason; [2] ...".
+struct AttemptList<'a>(&'a [AttemptFailure]);
+
+impl fmt::Display for AttemptList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, attempt) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "[{}] {}: {}", i + 1, attempt.host, attempt.reason)?;
+        }
+        Ok(())
     }
 }
 

@@ -36,11 +36,15 @@ extern crate self as agora_api;
 
 mod auth;
 mod client;
+mod dns;
 pub mod endpoint;
 mod error;
+mod limiter;
 mod open_enum;
 mod pages;
+mod region;
 pub mod registry;
+mod retry;
 #[cfg(feature = "token")]
 pub mod token;
 pub mod types;
@@ -54,13 +58,16 @@ pub mod rtm;
 pub use agora_macros::Endpoint;
 pub use auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret, TokenVersion};
 pub use client::{
-    Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_TIMEOUT,
 };
 pub use endpoint::{AuthScheme, Endpoint};
-pub use error::{ApiError, Error, ErrorCode, InvalidInput};
+pub use error::{ApiError, AttemptFailure, Error, ErrorCode, InvalidInput};
 pub use pages::{Pages, Paginated};
+pub use region::{Domain, Region};
 /// The HTTP client underneath, for the types [`Client::prepare`] returns.
 pub use reqwest;
+pub use retry::RetryPolicy;
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 
 /// What the derive's output refers to. Not a public API: names and

@@ -241,11 +241,14 @@ pub const CUSTOMER_SECRET: &str = "customer_secret";
 /// `Basic base64(customer_id:customer_secret)`.
 pub const BASIC_HEADER: &str = "Basic Y3VzdG9tZXJfaWQ6Y3VzdG9tZXJfc2VjcmV0";
 
-/// A client with the test Basic credentials pointed at `base_url`.
+/// A client with the test Basic credentials pointed at `base_url`, making
+/// one attempt per call: tests of a single exchange see exactly one
+/// request. Retry tests build their own clients.
 pub fn basic_client(base_url: &str) -> agora_api::Client {
     agora_api::Client::builder()
         .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
         .base_url(base_url)
+        .retry(agora_api::RetryPolicy::never())
         .build()
         .expect("a valid client configuration")
 }
