@@ -5,7 +5,6 @@
 //! [`LocalServer`] is a loopback HTTP server that records every request it
 //! receives and answers with whatever the test decides.
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -32,6 +31,8 @@ pub struct Recorded {
     pub headers: Vec<(String, String)>,
     /// The raw body.
     pub body: Vec<u8>,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Recorded {
@@ -63,6 +64,9 @@ pub struct Reply {
     pub body: String,
     /// How long to wait before answering.
     pub delay: Duration,
+    /// Close the connection instead of answering (after the delay): the
+    /// request was received and acted on, but no response comes back.
+    pub drop_connection: bool,
 }
 
 impl Reply {
@@ -73,6 +77,15 @@ impl Reply {
             headers: vec![("content-type".into(), "application/json".into())],
             body: body.into(),
             delay: Duration::ZERO,
+            drop_connection: false,
+        }
+    }
+
+    /// Closes the connection without answering.
+    pub fn dropped() -> Self {
+        Reply {
+            drop_connection: true,
+            ..Reply::json(500, "")
         }
     }
 
@@ -170,10 +183,22 @@ impl Drop for LocalServer {
     }
 }
 
+/// The connection was closed on purpose ([`Reply::dropped`]).
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped on purpose")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
 async fn handle(
     state: Arc<State>,
     request: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+) -> Result<hyper::Response<Full<Bytes>>, Dropped> {
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes().to_vec(),
@@ -197,6 +222,7 @@ async fn handle(
             })
             .collect(),
         body,
+        at: std::time::Instant::now(),
     };
     let reply = (state.handler)(&recorded);
     state
@@ -206,6 +232,9 @@ async fn handle(
         .push(recorded);
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
+    }
+    if reply.drop_connection {
+        return Err(Dropped);
     }
     let mut response = hyper::Response::new(Full::new(Bytes::from(reply.body)));
     *response.status_mut() = hyper::StatusCode::from_u16(reply.status)
