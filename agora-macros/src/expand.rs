@@ -133,7 +133,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
 
     quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_attributes, unused_qualifications, clippy::absolute_paths)]
+        #[allow(non_upper_case_globals, unused_attributes, unused_qualifications, deprecated, clippy::absolute_paths)]
         const _: () = {
             #[automatically_derived]
             impl #private::Endpoint for #ident {
@@ -360,7 +360,7 @@ fn builder(input: &Input, krate: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
-        #[allow(clippy::absolute_paths)]
+        #[allow(deprecated, clippy::absolute_paths)]
         impl #ident {
             #[doc = #start_doc]
             #vis fn builder() -> #builder {
@@ -369,7 +369,7 @@ fn builder(input: &Input, krate: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
-        #[allow(clippy::absolute_paths, clippy::type_complexity)]
+        #[allow(deprecated, clippy::absolute_paths, clippy::type_complexity)]
         impl<#(#params),*> #builder<#(#params),*> {
             #(#setters)*
 
@@ -424,7 +424,7 @@ fn fallback(input: &Input, error: syn::Error) -> TokenStream {
     let builder = builder(input, &krate);
     quote! {
         #errors
-        #[allow(unused_qualifications, clippy::absolute_paths)]
+        #[allow(unused_qualifications, deprecated, clippy::absolute_paths)]
         const _: () = {
             #[automatically_derived]
             impl #private::Endpoint for #ident {

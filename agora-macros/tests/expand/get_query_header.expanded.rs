@@ -3,6 +3,7 @@
     non_upper_case_globals,
     unused_attributes,
     unused_qualifications,
+    deprecated,
     clippy::absolute_paths
 )]
 const _: () = {
@@ -58,7 +59,7 @@ pub struct ListChannelsBuilder<
     request_id: Option<String>,
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths)]
+#[allow(deprecated, clippy::absolute_paths)]
 impl ListChannels {
     /**Starts building a [`ListChannels`] request.
 
@@ -73,7 +74,7 @@ The required fields are checked at compile time: `build()` is only available onc
     }
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths, clippy::type_complexity)]
+#[allow(deprecated, clippy::absolute_paths, clippy::type_complexity)]
 impl<__AgoraState0, __AgoraState1> ListChannelsBuilder<__AgoraState0, __AgoraState1> {
     pub fn appid(
         self,

@@ -3,6 +3,7 @@
     non_upper_case_globals,
     unused_attributes,
     unused_qualifications,
+    deprecated,
     clippy::absolute_paths
 )]
 const _: () = {
@@ -72,7 +73,7 @@ pub struct AcquireBuilder<
     client_request: Option<ClientRequest>,
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths)]
+#[allow(deprecated, clippy::absolute_paths)]
 impl Acquire {
     /**Starts building a [`Acquire`] request.
 
@@ -86,7 +87,7 @@ The required fields are checked at compile time: `build()` is only available onc
     }
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths, clippy::type_complexity)]
+#[allow(deprecated, clippy::absolute_paths, clippy::type_complexity)]
 impl<__AgoraState0, __AgoraState1> AcquireBuilder<__AgoraState0, __AgoraState1> {
     /// The App ID.
     pub fn appid(

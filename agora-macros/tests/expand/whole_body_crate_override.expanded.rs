@@ -3,6 +3,7 @@
     non_upper_case_globals,
     unused_attributes,
     unused_qualifications,
+    deprecated,
     clippy::absolute_paths
 )]
 const _: () = {
@@ -41,7 +42,7 @@ pub struct DeleteRuleBuilder<__AgoraState0 = my::agora::__private::Unset> {
     rule: __AgoraState0,
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths)]
+#[allow(deprecated, clippy::absolute_paths)]
 impl DeleteRule {
     /**Starts building a [`DeleteRule`] request.
 
@@ -53,7 +54,7 @@ The required fields are checked at compile time: `build()` is only available onc
     }
 }
 #[automatically_derived]
-#[allow(clippy::absolute_paths, clippy::type_complexity)]
+#[allow(deprecated, clippy::absolute_paths, clippy::type_complexity)]
 impl<__AgoraState0> DeleteRuleBuilder<__AgoraState0> {
     pub fn rule(
         self,
