@@ -407,7 +407,10 @@ impl Project {
 }
 
 int_enum! {
-    /// Whether a project is enabled.
+    /// Whether a project is enabled (`1`) or disabled (`0`).
+    ///
+    /// An answer with a value Agora adds later decodes as `Other`;
+    /// [`SetProjectStatus`] sends only the two documented values.
     pub enum ProjectStatus {
         /// The project is disabled.
         Disabled = 0,
@@ -520,6 +523,9 @@ fn check_range(from: UsageDate, to: UsageDate) -> Result<(), InvalidInput> {
 
 string_enum! {
     /// The kind of usage [`GetUsage`] reports.
+    ///
+    /// [`GetUsage`] sends only the five documented kinds; `Other` is
+    /// rejected before any I/O.
     pub enum UsageBusiness {
         /// Audio and video, Miniapp excluded.
         Default = "default",
