@@ -1,0 +1,752 @@
+//! Agora Console RESTful API: project management and usage.
+//!
+//! Create projects, read them, enable or disable them, manage their primary
+//! App Certificate and recording server, and read their daily usage.
+//!
+//! Basic auth; 10 requests per second per API per Agora account (not per
+//! App ID). Agora documents `201` for the project calls and `200` for
+//! usage; any 2xx is success.
+//! <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api>
+//!
+//! Two endpoints, [`DeleteProject`] and [`GetUsageV1`], come only from
+//! Agora's legacy Dashboard RESTful API page (2020, archived); they are
+//! deprecated, since Agora no longer documents them.
+//!
+//! ```
+//! use agora_api::Client;
+//! use agora_api::console::{CreateProject, ProjectName};
+//!
+//! let client = Client::builder().basic_auth("id", "secret").build()?;
+//! let create = CreateProject::builder()
+//!     .name(ProjectName::new("project1")?)
+//!     .enable_sign_key(true)
+//!     .build();
+//! let request = client.prepare(&create)?;
+//! assert_eq!(request.url().as_str(), "https://api.agora.io/dev/v1/project");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+// The derive's output names the deprecated legacy endpoints (in the
+// `Endpoint` impl and the builder) with their own spans, which would warn
+// here; users of those endpoints still get the deprecation warning.
+#![allow(deprecated)]
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::Endpoint;
+use crate::auth::Secret;
+use crate::error::InvalidInput;
+use crate::open_enum::{int_enum, string_enum};
+
+mod inputs;
+
+pub use inputs::{ProjectId, ProjectIds, ProjectName, RecordingServer, UsageDate};
+
+// ---------------------------------------------------------------------------
+// Projects
+// ---------------------------------------------------------------------------
+
+/// Creates an Agora project.
+///
+/// `POST /dev/v1/project`. An account can create at most 20 projects,
+/// deleted ones included (10 for accounts registered before 2021-10-01);
+/// a duplicate name is a `400`. Not idempotent: a second call would try to
+/// create a second project, so a retry never re-sends it after it may have
+/// reached Agora. Rate limit: 10 requests per second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#create-a-project>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{CreateProject, ProjectName};
+///
+/// let create = CreateProject::builder()
+///     .name(ProjectName::new("project1")?)
+///     .enable_sign_key(true)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&create)?;
+/// assert_eq!(request.method().as_str(), "POST");
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(std::str::from_utf8(body)?, r#"{"name":"project1","enable_sign_key":true}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST, "/dev/v1/project", response = ProjectResponse)]
+#[auth(basic)]
+pub struct CreateProject {
+    /// The project name, 1 to 255 characters, unique in the account.
+    pub name: ProjectName,
+    /// Whether to enable the primary App Certificate now. It can be changed
+    /// later with [`SetPrimaryCertificate`] or [`ResetPrimaryCertificate`].
+    pub enable_sign_key: bool,
+}
+
+/// Gets one project by its ID and name.
+///
+/// `GET /dev/v1/project?id=..&name=..`; both parameters are required. Rate
+/// limit: 10 requests per second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-a-specified-project>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{GetProject, ProjectId, ProjectName};
+///
+/// let get = GetProject::builder()
+///     .id(ProjectId::new("7sdnf3xRH")?)
+///     .name(ProjectName::new("project 1")?)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&get)?;
+/// assert_eq!(
+///     request.url().as_str(),
+///     "https://api.agora.io/dev/v1/project?id=7sdnf3xRH&name=project%201"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/dev/v1/project", response = Projects)]
+#[auth(basic)]
+pub struct GetProject {
+    /// The project ID (from [`ListProjects`]).
+    #[endpoint(query)]
+    pub id: ProjectId,
+    /// The project name.
+    #[endpoint(query)]
+    pub name: ProjectName,
+}
+
+/// Lists every project of the Agora account.
+///
+/// `GET /dev/v1/projects`. Rate limit: 10 requests per second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-all-projects>
+///
+/// ```
+/// use agora_api::{Client, console::ListProjects};
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&ListProjects::builder().build())?;
+/// assert_eq!(request.url().as_str(), "https://api.agora.io/dev/v1/projects");
+/// # Ok::<(), agora_api::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, Endpoint)]
+#[endpoint(GET, "/dev/v1/projects", response = Projects)]
+#[auth(basic)]
+pub struct ListProjects {}
+
+/// Enables or disables a project.
+///
+/// `POST /dev/v1/project_status`. Idempotent: it sets the status to the
+/// given value rather than toggling it, so sending it twice leaves the
+/// project as sending it once does, and a retry may re-send it. Rate limit:
+/// 10 requests per second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#disable-or-enable-a-project>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{ProjectId, ProjectStatus, SetProjectStatus};
+///
+/// let disable = SetProjectStatus::builder()
+///     .id(ProjectId::new("xxxx")?)
+///     .status(ProjectStatus::Disabled)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&disable)?;
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx","status":0}"#);
+///
+/// // Only the documented 0 and 1 are sent.
+/// let other = SetProjectStatus::builder()
+///     .id(ProjectId::new("xxxx")?)
+///     .status(ProjectStatus::Other(2))
+///     .build();
+/// assert!(client.prepare(&other).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST,
+    "/dev/v1/project_status",
+    response = ProjectResponse,
+    idempotent,
+    validate = SetProjectStatus::check
+)]
+#[auth(basic)]
+pub struct SetProjectStatus {
+    /// The project ID (from [`ListProjects`]).
+    pub id: ProjectId,
+    /// [`ProjectStatus::Enabled`] or [`ProjectStatus::Disabled`].
+    pub status: ProjectStatus,
+}
+
+impl SetProjectStatus {
+    fn check(&self) -> Result<(), InvalidInput> {
+        match self.status {
+            ProjectStatus::Disabled | ProjectStatus::Enabled => Ok(()),
+            ProjectStatus::Other(value) => Err(InvalidInput::new(
+                "status",
+                format!("must be 0 (disable) or 1 (enable) (got {value})"),
+            )),
+        }
+    }
+}
+
+/// Sets the address of a project's recording server.
+///
+/// `POST /dev/v1/recording_config`. Only the legacy Agora On-Premise
+/// Recording SDK v1.9.0 and earlier uses it; later versions ignore it.
+/// Agora's OpenAPI document does not list this endpoint; the reference
+/// page does. Idempotent: it sets the address, so a second identical call
+/// changes nothing and a retry may re-send it. Rate limit: 10 requests per
+/// second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#set-the-ip-address-of-the-recording-server>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{ProjectId, RecordingServer, SetRecordingServer};
+///
+/// let set = SetRecordingServer::builder()
+///     .id(ProjectId::new("xxxx")?)
+///     .recording_server(RecordingServer::new("10.12.1.5:8080")?)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&set)?;
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(
+///     std::str::from_utf8(body)?,
+///     r#"{"id":"xxxx","recording_server":"10.12.1.5:8080"}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST,
+    "/dev/v1/recording_config",
+    response = ProjectResponse,
+    idempotent
+)]
+#[auth(basic)]
+pub struct SetRecordingServer {
+    /// The project ID (from [`ListProjects`]).
+    pub id: ProjectId,
+    /// The recording server, `ip:port`.
+    pub recording_server: RecordingServer,
+}
+
+/// Enables or disables a project's primary App Certificate.
+///
+/// `POST /dev/v1/signkey`. Idempotent: it sets the certificate's state to
+/// the given value, so a retry may re-send it. Rate limit: 10 requests per
+/// second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#enable-or-disable-the-primary-app-certificate>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{ProjectId, SetPrimaryCertificate};
+///
+/// let enable = SetPrimaryCertificate::builder()
+///     .id(ProjectId::new("xxxx")?)
+///     .enable(true)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&enable)?;
+/// assert_eq!(request.url().as_str(), "https://api.agora.io/dev/v1/signkey");
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx","enable":true}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST, "/dev/v1/signkey", response = ProjectResponse, idempotent)]
+#[auth(basic)]
+pub struct SetPrimaryCertificate {
+    /// The project ID (from [`ListProjects`]).
+    pub id: ProjectId,
+    /// `true` to enable the primary App Certificate, `false` to disable it.
+    pub enable: bool,
+}
+
+/// Replaces a project's primary App Certificate with a new one (for
+/// example after a leak); enables it if it was not enabled.
+///
+/// `POST /dev/v1/reset_signkey`. Not idempotent: every call makes a new
+/// certificate and invalidates the previous one, so a retry never re-sends
+/// it after it may have reached Agora. Rate limit: 10 requests per second
+/// per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#reset-the-primary-app-certificate>
+///
+/// ```
+/// use agora_api::{Client, Endpoint};
+/// use agora_api::console::{ProjectId, ResetPrimaryCertificate};
+///
+/// let reset = ResetPrimaryCertificate::builder().id(ProjectId::new("xxxx")?).build();
+/// assert!(!ResetPrimaryCertificate::IDEMPOTENT);
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&reset)?;
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(POST, "/dev/v1/reset_signkey", response = ProjectResponse)]
+#[auth(basic)]
+pub struct ResetPrimaryCertificate {
+    /// The project ID (from [`ListProjects`]).
+    pub id: ProjectId,
+}
+
+/// Deletes a project.
+///
+/// `DELETE /dev/v1/project` with the project ID in a JSON body.
+///
+/// **Legacy**: only Agora's Dashboard RESTful API page of 2020 (now
+/// archived) documents it; the current reference page and Agora's OpenAPI
+/// document do not, so Agora may no longer serve it. It answers
+/// `{"success": true}`, or `404` with `{"error_msg": "project not exist"}`.
+/// Idempotent (deleting a deleted project leaves it deleted), so a retry
+/// may re-send it; a re-sent call after a first one that got through
+/// reports that `404`. Rate limit: 10 requests per second per account.
+/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md>
+///
+/// ```
+/// # #![allow(deprecated)]
+/// use agora_api::Client;
+/// use agora_api::console::{DeleteProject, ProjectId};
+///
+/// let delete = DeleteProject::builder().id(ProjectId::new("xxxx")?).build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&delete)?;
+/// assert_eq!(request.method().as_str(), "DELETE");
+/// let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default();
+/// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[deprecated(
+    note = "legacy: documented only in Agora's archived 2020 Dashboard RESTful API docs; Agora may no longer serve it"
+)]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(DELETE, "/dev/v1/project", response = Acknowledged)]
+#[auth(basic)]
+pub struct DeleteProject {
+    /// The project ID (from [`ListProjects`]).
+    pub id: ProjectId,
+}
+
+/// The projects an account has, or the one asked for.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct Projects {
+    /// The projects. Agora's OpenAPI document (zh-CN) names this `project`
+    /// for [`GetProject`]; both names, and a single object, are accepted.
+    #[serde(default, alias = "project", deserialize_with = "one_or_many")]
+    pub projects: Vec<Project>,
+}
+
+/// The project a create or update call returns, as it is after the call.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct ProjectResponse {
+    /// The project. The reference page shows an object, Agora's OpenAPI
+    /// document (zh-CN) a one-element array; both decode (an array to its
+    /// first element). `None` when Agora answers only `{"success": true}`,
+    /// as its legacy docs show for the certificate and recording server
+    /// calls.
+    #[serde(default, deserialize_with = "one_or_first")]
+    pub project: Option<Project>,
+    /// `true` in the legacy form of the answer.
+    #[serde(default)]
+    pub success: Option<bool>,
+}
+
+/// The answer of a legacy call that returns no data.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct Acknowledged {
+    /// `true` when the call succeeded.
+    #[serde(default)]
+    pub success: Option<bool>,
+}
+
+/// One Agora project.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct Project {
+    /// The project ID (not the App ID).
+    pub id: String,
+    /// The project name.
+    pub name: String,
+    /// The project's App ID.
+    pub vendor_key: String,
+    /// The primary App Certificate, when enabled. A secret. Agora's OpenAPI
+    /// document (zh-CN) leaves it out.
+    #[serde(default)]
+    pub sign_key: Option<Secret>,
+    /// The recording server (`ip:port`) of the legacy On-Premise Recording
+    /// SDK, when set. Agora's OpenAPI document (zh-CN) leaves it out.
+    #[serde(default)]
+    pub recording_server: Option<String>,
+    /// Whether the project is enabled.
+    pub status: ProjectStatus,
+    /// When the project was created, in Unix seconds.
+    pub created: i64,
+}
+
+impl Project {
+    /// The project ID, checked, for the calls that take one.
+    ///
+    /// ```
+    /// # use agora_api::console::Projects;
+    /// let projects: Projects = serde_json::from_str(
+    ///     r#"{"projects":[{"id":"xxxx","name":"p","vendor_key":"k","status":1,"created":0}]}"#,
+    /// )?;
+    /// assert_eq!(projects.projects[0].project_id()?.as_str(), "xxxx");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn project_id(&self) -> Result<ProjectId, InvalidInput> {
+        ProjectId::new(self.id.as_str())
+    }
+}
+
+int_enum! {
+    /// Whether a project is enabled (`1`) or disabled (`0`).
+    ///
+    /// An answer with a value Agora adds later decodes as `Other`;
+    /// [`SetProjectStatus`] sends only the two documented values.
+    pub enum ProjectStatus {
+        /// The project is disabled.
+        Disabled = 0,
+        /// The project is enabled.
+        Enabled = 1,
+    }
+}
+
+/// A list of projects written as an array or, as some of Agora's documents
+/// show, a single object; `null` is no project.
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Project>, D::Error> {
+    use serde::de::Error as _;
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => Ok(Vec::new()),
+        Some(value @ serde_json::Value::Array(_)) => {
+            serde_json::from_value(value).map_err(D::Error::custom)
+        }
+        Some(value) => serde_json::from_value(value)
+            .map(|project| vec![project])
+            .map_err(D::Error::custom),
+    }
+}
+
+/// One project written as an object or as an array (its first element).
+fn one_or_first<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Project>, D::Error> {
+    one_or_many(deserializer).map(|projects| projects.into_iter().next())
+}
+
+// ---------------------------------------------------------------------------
+// Usage
+// ---------------------------------------------------------------------------
+
+/// Gets a project's daily usage between two dates.
+///
+/// `GET /dev/v3/usage?project_id=..&from_date=..&to_date=..&business=..`,
+/// all four required; dates are UTC `YYYY-MM-DD` and `from_date` may not
+/// be after `to_date`. Agora documents `200` for success. Rate limit: 10
+/// requests per second per account.
+/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-project-usage>
+///
+/// ```
+/// use agora_api::Client;
+/// use agora_api::console::{GetUsage, ProjectId, UsageBusiness, UsageDate};
+///
+/// let usage = GetUsage::builder()
+///     .project_id(ProjectId::new("rxxxxxxj5u")?)
+///     .from_date(UsageDate::new("2021-10-12")?)
+///     .to_date(UsageDate::new("2021-12-14")?)
+///     .business(UsageBusiness::Default)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&usage)?;
+/// assert_eq!(
+///     request.url().as_str(),
+///     "https://api.agora.io/dev/v3/usage?project_id=rxxxxxxj5u&from_date=2021-10-12&to_date=2021-12-14&business=default"
+/// );
+///
+/// // The range is checked before anything is sent.
+/// let backwards = GetUsage::builder()
+///     .project_id(ProjectId::new("rxxxxxxj5u")?)
+///     .from_date(UsageDate::new("2021-12-14")?)
+///     .to_date(UsageDate::new("2021-10-12")?)
+///     .business(UsageBusiness::Default)
+///     .build();
+/// assert!(client.prepare(&backwards).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/dev/v3/usage", response = Usage, validate = GetUsage::check)]
+#[auth(basic)]
+pub struct GetUsage {
+    /// The project ID (from [`ListProjects`]).
+    #[endpoint(query)]
+    pub project_id: ProjectId,
+    /// The first day, UTC.
+    #[endpoint(query)]
+    pub from_date: UsageDate,
+    /// The last day, UTC; not before `from_date`.
+    #[endpoint(query)]
+    pub to_date: UsageDate,
+    /// Which usage to report.
+    #[endpoint(query)]
+    pub business: UsageBusiness,
+}
+
+impl GetUsage {
+    fn check(&self) -> Result<(), InvalidInput> {
+        check_range(self.from_date, self.to_date)?;
+        if let UsageBusiness::Other(other) = &self.business {
+            return Err(InvalidInput::new(
+                "business",
+                format!(
+                    "must be one of default, transcodeDuration, recording, cloudRecording, miniapp (got {other:?})"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn check_range(from: UsageDate, to: UsageDate) -> Result<(), InvalidInput> {
+    if from > to {
+        return Err(InvalidInput::new(
+            "from_date",
+            format!("must not be after to_date (got {from} > {to})"),
+        ));
+    }
+    Ok(())
+}
+
+string_enum! {
+    /// The kind of usage [`GetUsage`] reports.
+    ///
+    /// [`GetUsage`] sends only the five documented kinds; `Other` is
+    /// rejected before any I/O.
+    pub enum UsageBusiness {
+        /// Audio and video, Miniapp excluded.
+        Default = "default",
+        /// Transcoding.
+        TranscodeDuration = "transcodeDuration",
+        /// On-premise recording.
+        Recording = "recording",
+        /// Cloud recording.
+        CloudRecording = "cloudRecording",
+        /// Miniapp.
+        Miniapp = "miniapp",
+    }
+}
+
+/// A project's usage, one entry per day.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct Usage {
+    /// What each metric in [`DailyUsage::usage`] means, by metric name
+    /// (`durationAudioAll`, `durationVideoHd`, ...).
+    #[serde(default)]
+    pub meta: BTreeMap<String, MetricLabel>,
+    /// The usage of each day of the range.
+    #[serde(default)]
+    pub usages: Vec<DailyUsage>,
+}
+
+/// The description of one usage metric.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct MetricLabel {
+    /// Its English name, such as `Total Audio Duration`.
+    #[serde(default)]
+    pub en: Option<String>,
+    /// Its Chinese name (Agora's Chinese-mainland service).
+    #[serde(default)]
+    pub cn: Option<String>,
+    /// Its unit, such as `second`.
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// The usage of one day.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct DailyUsage {
+    /// The day.
+    pub date: UsageDay,
+    /// The durations used that day.
+    #[serde(default)]
+    pub usage: UsageDurations,
+}
+
+/// The day of a [`DailyUsage`]. Agora documents a Unix timestamp (a
+/// number) and shows an ISO 8601 string (`2021-10-12T00:00:00.000Z`);
+/// both decode.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum UsageDay {
+    /// A Unix timestamp in seconds.
+    Unix(i64),
+    /// A date or date-time as text, as Agora's example shows.
+    Text(String),
+}
+
+impl UsageDay {
+    /// The UTC calendar day, when it can be read.
+    ///
+    /// ```
+    /// use agora_api::console::UsageDay;
+    /// let text = UsageDay::Text("2021-10-13T00:00:00.000Z".into());
+    /// let unix = UsageDay::Unix(1_634_083_200);
+    /// assert_eq!(text.date(), unix.date());
+    /// assert_eq!(text.date().map(|d| d.to_string()).as_deref(), Some("2021-10-13"));
+    /// ```
+    pub fn date(&self) -> Option<UsageDate> {
+        match self {
+            UsageDay::Unix(seconds) => UsageDate::from_unix_seconds(*seconds),
+            UsageDay::Text(text) => text.get(..10).and_then(|day| UsageDate::new(day).ok()),
+        }
+    }
+}
+
+/// The durations of one day, in seconds.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[non_exhaustive]
+pub struct UsageDurations {
+    /// Total audio.
+    #[serde(default, rename = "durationAudioAll")]
+    pub duration_audio_all: u64,
+    /// HD video, recording included.
+    #[serde(default, rename = "durationVideoHd")]
+    pub duration_video_hd: u64,
+    /// HDP video, recording included.
+    #[serde(default, rename = "durationVideoHdp")]
+    pub duration_video_hdp: u64,
+    /// Full HD (1080p) video, recording included.
+    #[serde(default, rename = "durationVideo1080P")]
+    pub duration_video_1080p: u64,
+    /// 2K video, recording included.
+    #[serde(default, rename = "durationVideo2K")]
+    pub duration_video_2k: u64,
+    /// 2K+ ("4K") video, recording included.
+    #[serde(default, rename = "durationVideo4K")]
+    pub duration_video_4k: u64,
+    /// Metrics this version of the crate does not name (other `business`
+    /// kinds report their own), as sent.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, serde_json::Value>,
+}
+
+/// Gets the daily usage of the account's projects (legacy v1).
+///
+/// `GET /dev/v1/usage?from_date=..&to_date=..&projects=id1,id2`; dates are
+/// `YYYY-MM-DD`, `from_date` not after `to_date`; without `projects`, every
+/// project of the account. Durations are in minutes. Unknown project IDs
+/// are ignored.
+///
+/// **Legacy**: only Agora's Dashboard RESTful API page of 2020 (now
+/// archived) documents it; [`GetUsage`] (`/dev/v3/usage`) replaces it.
+/// Rate limit: 10 requests per second per account.
+/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md>
+///
+/// ```
+/// # #![allow(deprecated)]
+/// use agora_api::Client;
+/// use agora_api::console::{GetUsageV1, ProjectIds, UsageDate};
+///
+/// let usage = GetUsageV1::builder()
+///     .from_date(UsageDate::new("2015-01-01")?)
+///     .to_date(UsageDate::new("2015-03-21")?)
+///     .projects("id1,id2".parse::<ProjectIds>()?)
+///     .build();
+/// let client = Client::builder().basic_auth("id", "secret").build()?;
+/// let request = client.prepare(&usage)?;
+/// assert_eq!(
+///     request.url().as_str(),
+///     "https://api.agora.io/dev/v1/usage?from_date=2015-01-01&to_date=2015-03-21&projects=id1%2Cid2"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[deprecated(
+    note = "legacy: documented only in Agora's archived 2020 Dashboard RESTful API docs; use GetUsage (/dev/v3/usage)"
+)]
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/dev/v1/usage", response = UsageV1, validate = GetUsageV1::check)]
+#[auth(basic)]
+pub struct GetUsageV1 {
+    /// The first day.
+    #[endpoint(query)]
+    pub from_date: UsageDate,
+    /// The last day; not before `from_date`.
+    #[endpoint(query)]
+    pub to_date: UsageDate,
+    /// The projects to report; `None` for all of them.
+    #[endpoint(query)]
+    pub projects: Option<ProjectIds>,
+}
+
+impl GetUsageV1 {
+    fn check(&self) -> Result<(), InvalidInput> {
+        check_range(self.from_date, self.to_date)
+    }
+}
+
+/// The legacy usage report of [`GetUsageV1`].
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct UsageV1 {
+    /// One entry per project.
+    #[serde(default)]
+    pub usages: Vec<ProjectUsageV1>,
+}
+
+/// The legacy usage of one project.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct ProjectUsageV1 {
+    /// The project ID.
+    pub project: String,
+    /// One entry per day.
+    #[serde(default)]
+    pub daily: Vec<DailyUsageV1>,
+}
+
+/// The legacy usage of one day, in minutes.
+#[derive(Debug, Clone, Deserialize)]
+#[non_exhaustive]
+pub struct DailyUsageV1 {
+    /// The day as the number `YYYYMMDD` (`20150101`).
+    pub date: u32,
+    /// Audio minutes.
+    #[serde(default)]
+    pub audio: u64,
+    /// SD video minutes.
+    #[serde(default)]
+    pub sd: u64,
+    /// HD video minutes.
+    #[serde(default)]
+    pub hd: u64,
+    /// HDP video minutes.
+    #[serde(default)]
+    pub hdp: u64,
+}
+
+impl DailyUsageV1 {
+    /// The day, when `date` is a real `YYYYMMDD` date.
+    ///
+    /// ```
+    /// # use agora_api::console::UsageV1;
+    /// let usage: UsageV1 = serde_json::from_str(
+    ///     r#"{"usages":[{"project":"xxx","daily":[{"date":20150101,"audio":20}]}]}"#,
+    /// )?;
+    /// let day = &usage.usages[0].daily[0];
+    /// assert_eq!(day.day().map(|d| d.to_string()).as_deref(), Some("2015-01-01"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn day(&self) -> Option<UsageDate> {
+        let year = u16::try_from(self.date / 10_000).ok()?;
+        let month = u8::try_from(self.date / 100 % 100).ok()?;
+        let day = u8::try_from(self.date % 100).ok()?;
+        UsageDate::from_ymd(year, month, day).ok()
+    }
+}
