@@ -4,8 +4,6 @@
 //! list pages to its end and stops there, and every official example body
 //! goes through the typed request types and back unchanged.
 
-use std::path::{Path, PathBuf};
-
 use agora_api::channel::{
     BanMinutes, BanRuleId, BanRules, BanSeconds, ChannelProfile, ChannelUsers, CreateBanRule,
     DeleteBanRule, GetUserStatus, HostsOnly, ListBanRules, ListChannelHosts, ListChannelUsers,
@@ -722,16 +720,6 @@ fn next_page_keeps_the_app_and_page_size() {
 /// swapped for the placeholder `official_requests.jsonl` uses elsewhere.
 const MASKED_APP_ID: &str = "4855xxxxxxxxxxxxxxxxxxxxxxxxeae2";
 
-/// `official_examples.jsonl` in the `shared/reference` folder next to the
-/// workspace (or one of its ancestors), if there is one.
-fn official_examples() -> Option<PathBuf> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    workspace
-        .ancestors()
-        .map(|dir| dir.join("shared/reference/examples/official_examples.jsonl"))
-        .find(|path| path.is_file())
-}
-
 /// A create body, in the typed request types.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -827,16 +815,11 @@ fn rebuilt_body(method: &str, body: &Value) -> Value {
 
 #[test]
 fn every_official_example_body_round_trips_through_the_typed_requests() {
-    let Some(path) = official_examples() else {
-        // As `.ci/run` does for the conformance check: the reference
-        // folder lives beside the repository, not in it.
-        eprintln!("shared/reference/examples/official_examples.jsonl not found; skipping");
+    let Some(examples) = agora_tests::official_examples() else {
         return;
     };
-    let text = std::fs::read_to_string(&path).expect("official_examples.jsonl is readable");
     let mut checked = 0;
-    for line in text.lines().filter(|line| !line.trim().is_empty()) {
-        let record: Value = serde_json::from_str(line).expect("a JSON line");
+    for record in examples {
         let source = record["source"].as_str().unwrap_or_default();
         if !source.contains("channel-management") || record["body"].is_null() {
             continue;

