@@ -495,9 +495,11 @@ string_enum! {
 /// Fetches the login and logout events of the app's users.
 ///
 /// `GET /dev/v2/project/{appid}/rtm/vendor/user_events`, with Basic auth or
-/// an RTM token. Events are removed once fetched; Agora keeps at most 2 000
-/// and returns at most 1 000 per call. Rate limit: 10 requests per second
-/// per App ID.
+/// an RTM token. Events are removed once fetched (an answer lost on the
+/// way loses its events); Agora keeps at most 2 000 and returns at most
+/// 1 000 per call. Events are cached per region, so their order across
+/// regions is not guaranteed and duplicates are possible. Rate limit: 10
+/// requests per second per App ID.
 /// <https://docs.agora.io/en/signaling/rest-api/user-events>
 ///
 /// ```
