@@ -381,7 +381,10 @@ fn check_path_user_id(user_id: &UserId, field: &'static str) -> Result<(), Inval
 pub struct SendPeerMessage {
     /// The App ID of the project.
     pub appid: AppId,
-    /// The sender. It must not begin or end with a space.
+    /// The sender. It must not begin or end with a space. Under RTM token
+    /// auth it must be the user the token was generated for (Agora refuses
+    /// any other); the client checks that before sending.
+    #[endpoint(sender)]
     pub user_id: UserId,
     /// `true`: answer only once the receiver's SDK acknowledged the message
     /// ([`MessageStatus::Delivered`]); `false` (the default): answer as
@@ -443,7 +446,10 @@ impl SendPeerMessage {
 pub struct SendChannelMessage {
     /// The App ID of the project.
     pub appid: AppId,
-    /// The sender. It must not begin or end with a space.
+    /// The sender. It must not begin or end with a space. Under RTM token
+    /// auth it must be the user the token was generated for (Agora refuses
+    /// any other); the client checks that before sending.
+    #[endpoint(sender)]
     pub user_id: UserId,
     /// The channel that receives the message.
     pub channel_name: RtmChannelName,

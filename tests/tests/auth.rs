@@ -81,10 +81,8 @@ async fn an_endpoint_accepting_both_uses_the_declared_order_unless_told_otherwis
         .expect("a valid client");
     prefers_token.send(&user_events()).await.expect("events");
     // The preference does not apply where the endpoint does not accept it.
-    prefers_token
-        .send(&ListProjects::builder().build())
-        .await
-        .expect_err("the canned events body is not a project list");
+    // Only the header sent matters here, not how the canned body decodes.
+    let _ = prefers_token.send(&ListProjects::builder().build()).await;
 
     let seen = server.requests();
     assert_eq!(seen.len(), 3);

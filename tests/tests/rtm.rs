@@ -885,3 +885,44 @@ fn legacy_history_query_bodies_round_trip_through_the_builder() {
 fn object_value(text: &str) -> Value {
     Value::Object(object(text))
 }
+
+/// With RTM token auth, Agora accepts messages only from the token's user:
+/// the client refuses any other sender before sending anything.
+#[tokio::test]
+async fn a_message_from_another_user_than_the_tokens_is_refused_before_any_io() {
+    let server = LocalServer::replying(Reply::json(
+        200,
+        r#"{"result":"success","request_id":"1","code":"message_sent"}"#,
+    ))
+    .await;
+    let client = agora_api::Client::builder()
+        .rtm_token(
+            "007token-for-alice",
+            UserId::new("alice").expect("a valid user ID"),
+        )
+        .base_url(server.url())
+        .build()
+        .expect("a valid client");
+    let send_as = |sender: &str| {
+        SendPeerMessage::builder()
+            .appid(AppId::new("876922cbca0098dff4323566daa89675").expect("a valid App ID"))
+            .user_id(UserId::new(sender).expect("a valid user ID"))
+            .destination(UserId::new("bob").expect("a valid user ID"))
+            .payload(Payload::new("hi").expect("a valid payload"))
+            .build()
+    };
+    let error = client
+        .send(&send_as("mallory"))
+        .await
+        .expect_err("not the token's user");
+    assert!(
+        matches!(&error, agora_api::Error::InvalidInput(input) if input.field() == "user_id"),
+        "{error:?}"
+    );
+    assert!(server.requests().is_empty(), "nothing was sent");
+    client
+        .send(&send_as("alice"))
+        .await
+        .expect("the token's own user may send");
+    assert_eq!(server.requests().len(), 1);
+}
