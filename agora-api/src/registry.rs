@@ -20,6 +20,8 @@ pub struct EndpointInfo {
     pub auth: &'static [AuthScheme],
     /// Whether a retry may re-send it.
     pub idempotent: bool,
+    /// Whether the struct is `#[deprecated]` (a legacy endpoint).
+    pub deprecated: bool,
 }
 
 impl EndpointInfo {
@@ -31,6 +33,7 @@ impl EndpointInfo {
         path: &'static str,
         auth: &'static [AuthScheme],
         idempotent: bool,
+        deprecated: bool,
     ) -> Self {
         EndpointInfo {
             name,
@@ -39,6 +42,7 @@ impl EndpointInfo {
             path,
             auth,
             idempotent,
+            deprecated,
         }
     }
 }

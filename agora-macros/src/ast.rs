@@ -52,6 +52,8 @@ pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) vis: &'a syn::Visibility,
     pub(crate) generics: &'a syn::Generics,
+    /// The struct carries `#[deprecated]`.
+    pub(crate) deprecated: bool,
     pub(crate) attrs: Container,
     /// `None` when the input is not a struct with named fields.
     pub(crate) fields: Option<Vec<Field<'a>>>,
@@ -165,6 +167,7 @@ impl<'a> Input<'a> {
             ident: &input.ident,
             vis: &input.vis,
             generics: &input.generics,
+            deprecated: input.attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
             attrs,
             fields,
         }

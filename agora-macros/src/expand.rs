@@ -47,6 +47,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
     let template = &endpoint.template;
     let response = &endpoint.response;
     let idempotent = endpoint.idempotent;
+    let deprecated = input.deprecated;
     let auth: Vec<TokenStream> = endpoint
         .auth
         .iter()
@@ -161,6 +162,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #template,
                     &[#(#auth_info),*],
                     #idempotent,
+                    #deprecated,
                 )
             }
         };

@@ -98,6 +98,11 @@ fn every_endpoint_has_a_spec_entry_and_every_entry_an_endpoint() {
         assert_eq!(entry["path"], info.path, "{key:?}: path");
         assert_eq!(entry["auth"], json!(auth), "{key:?}: auth");
         assert_eq!(entry["idempotent"], info.idempotent, "{key:?}: idempotent");
+        assert_eq!(
+            entry["deprecated"].as_bool().unwrap_or(false),
+            info.deprecated,
+            "{key:?}: deprecated (a legacy endpoint is #[deprecated] and says \"deprecated\": true)"
+        );
     }
 }
 
