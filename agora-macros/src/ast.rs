@@ -167,7 +167,10 @@ impl<'a> Input<'a> {
             ident: &input.ident,
             vis: &input.vis,
             generics: &input.generics,
-            deprecated: input.attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
+            deprecated: input
+                .attrs
+                .iter()
+                .any(|attr| attr.path().is_ident("deprecated")),
             attrs,
             fields,
         }

@@ -43,7 +43,9 @@ fn table() -> String {
             legacy
         ));
     }
-    out.push_str(&format!("| **total** | | **{total}** | **{legacy_total}** |\n"));
+    out.push_str(&format!(
+        "| **total** | | **{total}** | **{legacy_total}** |\n"
+    ));
     out
 }
 
@@ -51,8 +53,13 @@ fn table() -> String {
 fn the_readme_product_table_matches_specs() {
     let path = workspace().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md is readable");
-    let start = readme.find(BEGIN).expect("README.md has the products:begin marker") + BEGIN.len();
-    let end = readme.find(END).expect("README.md has the products:end marker");
+    let start = readme
+        .find(BEGIN)
+        .expect("README.md has the products:begin marker")
+        + BEGIN.len();
+    let end = readme
+        .find(END)
+        .expect("README.md has the products:end marker");
     let expected = format!("\n{}", table());
     if std::env::var_os("UPDATE_README").is_some() {
         let updated = format!("{}{}{}", &readme[..start], expected, &readme[end..]);

@@ -42,7 +42,7 @@ const _: () = {
         ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
         [::agora_api::__private::AuthScheme::Basic,
-        ::agora_api::__private::AuthScheme::RtmToken], true,)
+        ::agora_api::__private::AuthScheme::RtmToken], true, false,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

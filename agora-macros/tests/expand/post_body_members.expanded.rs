@@ -57,7 +57,7 @@ const _: () = {
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
-        [::agora_api::__private::AuthScheme::Basic], false,)
+        [::agora_api::__private::AuthScheme::Basic], false, false,)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

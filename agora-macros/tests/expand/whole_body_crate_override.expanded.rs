@@ -31,7 +31,7 @@ const _: () = {
     my::agora::__private::inventory::submit! {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
-        [my::agora::__private::AuthScheme::Basic], true,)
+        [my::agora::__private::AuthScheme::Basic], true, false,)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
