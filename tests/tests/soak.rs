@@ -143,7 +143,7 @@ async fn soak_mixed_calls_under_random_faults() {
             let mut calls = 0u64;
             while Instant::now() < deadline {
                 calls += 1;
-                let result = if (calls + task) % 2 == 0 {
+                let result = if (calls + task).is_multiple_of(2) {
                     client
                         .send(&ListProjects::builder().build())
                         .await
