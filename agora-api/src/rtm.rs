@@ -26,15 +26,13 @@
 // module and names them, which must not warn here.
 #![allow(deprecated)]
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
 use crate::pages::Paginated;
+use crate::types::validated_string;
 use crate::types::{AppId, ChannelName, UserId};
 
 // ---------------------------------------------------------------------------
@@ -52,90 +50,7 @@ const HISTORY_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~";
 /// The most a message payload may hold: 32 KB.
 pub const MAX_PAYLOAD_BYTES: usize = 32 * 1024;
 
-/// Defines a validated string newtype with the usual conversions.
-macro_rules! signaling_string {
-    (
-        $(#[$meta:meta])*
-        $name:ident, field = $field:literal, check = $check:path
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
-
-        impl $name {
-            /// Checks `value` against the documented rules.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
-                $check(value.as_ref()).map_err(|rule| InvalidInput::new($field, rule))?;
-                Ok($name(value.into().into_boxed_str()))
-            }
-
-            /// The value as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({:?})", stringify!($name), &*self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: String) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0.into()
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(value).map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-signaling_string! {
+validated_string! {
     /// A Signaling channel name: 1 to 64 characters of ASCII letters,
     /// digits, space and ``!#$%&()+-:;<=.>?@[]^_{}|~,'`` (the RTC set plus
     /// `'`).
@@ -189,7 +104,7 @@ fn check_name(value: &str, punctuation: &str) -> Result<(), String> {
     Ok(())
 }
 
-signaling_string! {
+validated_string! {
     /// The content of a peer-to-peer or channel message: not empty, at most
     /// 32 KB ([`MAX_PAYLOAD_BYTES`] bytes of UTF-8).
     ///
@@ -219,7 +134,7 @@ fn check_payload(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-signaling_string! {
+validated_string! {
     /// A UTC time as the legacy 1.x history API takes it: ISO 8601,
     /// `yyyy-mm-ddThh:mm:ssZ`, e.g. `2019-08-01T01:22:10Z`. Agora accepts
     /// no time zone offset, so convert local times to UTC first (or use

@@ -15,7 +15,10 @@ use crate::error::InvalidInput;
 /// besides ASCII letters, digits and the space.
 const NAME_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~,";
 
-/// Defines a validated string newtype with the usual conversions.
+/// Defines a validated string newtype with the usual conversions: `new`
+/// (checked by `check`, errors naming `field`), `as_str`, `Display`,
+/// `Debug`, `FromStr`, `TryFrom<&str>`/`TryFrom<String>`, and serde as a
+/// plain string that is checked again when decoded.
 macro_rules! validated_string {
     (
         $(#[$meta:meta])*
@@ -27,8 +30,8 @@ macro_rules! validated_string {
 
         impl $name {
             /// Checks `value` against the documented rules.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
-                $check(value.as_ref()).map_err(|rule| InvalidInput::new($field, rule))?;
+            pub fn new(value: impl AsRef<str> + Into<String>) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+                $check(value.as_ref()).map_err(|rule| $crate::error::InvalidInput::new($field, rule))?;
                 Ok($name(value.into().into_boxed_str()))
             }
 
@@ -38,14 +41,14 @@ macro_rules! validated_string {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
 
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 write!(f, "{}({:?})", stringify!($name), &*self.0)
             }
         }
@@ -56,23 +59,23 @@ macro_rules! validated_string {
             }
         }
 
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::InvalidInput;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
                 $name::new(value)
             }
         }
 
         impl TryFrom<&str> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: &str) -> Result<Self, InvalidInput> {
+            type Error = $crate::error::InvalidInput;
+            fn try_from(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
                 $name::new(value)
             }
         }
 
         impl TryFrom<String> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: String) -> Result<Self, InvalidInput> {
+            type Error = $crate::error::InvalidInput;
+            fn try_from(value: String) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
                 $name::new(value)
             }
         }
@@ -83,20 +86,22 @@ macro_rules! validated_string {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(&self.0)
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(value).map_err(serde::de::Error::custom)
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                $name::new(value).map_err(<D::Error as ::serde::de::Error>::custom)
             }
         }
     };
 }
+
+pub(crate) use validated_string;
 
 validated_string! {
     /// An Agora App ID: 32 hexadecimal characters, as shown in Agora Console.

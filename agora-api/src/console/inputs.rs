@@ -9,92 +9,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::InvalidInput;
+use crate::types::validated_string;
 
-/// Defines a string newtype checked by `$check`, with the usual
-/// conversions and serde as a plain JSON string.
-macro_rules! checked_string {
-    (
-        $(#[$meta:meta])*
-        $name:ident, field = $field:literal, check = $check:path
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
-
-        impl $name {
-            /// Checks `value` against the documented rule.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
-                $check(value.as_ref()).map_err(|rule| InvalidInput::new($field, rule))?;
-                Ok($name(value.into().into_boxed_str()))
-            }
-
-            /// The value as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({:?})", stringify!($name), &*self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: String) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0.into()
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(value).map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-checked_string! {
+validated_string! {
     /// A project ID, as [`ListProjects`](super::ListProjects) returns it in
     /// `id`. Not the App ID (that is the project's `vendor_key`).
     ///
@@ -121,7 +38,7 @@ fn check_project_id(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-checked_string! {
+validated_string! {
     /// A project name: 1 to 255 characters (Unicode characters, not bytes).
     ///
     /// ```
