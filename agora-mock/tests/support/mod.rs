@@ -34,6 +34,9 @@ impl Raw {
             credentials.customer_id,
             credentials.customer_secret.expose()
         ));
+        // reqwest is built without a default TLS provider; building an
+        // agora-api client installs one.
+        let _ = server.client();
         Raw {
             http: reqwest::Client::new(),
             base: server.url(),
