@@ -627,9 +627,10 @@ fn quality_aggregation(state: &mut State, call: &Call) -> Handled {
 /// `end` not.
 fn windows(start: u64, end: u64) -> Vec<u64> {
     let first = start / 20 * 20;
+    let last_excluded = end / 20 * 20;
     (0..)
         .map(|i| first + i * 20)
-        .take_while(|ts| *ts < end)
+        .take_while(|ts| *ts < last_excluded)
         .take(MAX_POINTS as usize)
         .collect()
 }
