@@ -283,11 +283,21 @@ impl MockServerBuilder {
             let port = if index == 0 { self.port } else { 0 };
             let listener = TcpListener::bind(SocketAddr::new(self.ip, port)).await?;
             let addr = listener.local_addr()?;
-            let (unreachable, watch) = watch::channel(false);
-            let task = tokio::spawn(run_host(Arc::clone(&shared), index, addr, listener, watch));
+            let control = Arc::new(HostControl {
+                unreachable: watch::Sender::new(false),
+                listening: watch::Sender::new(true),
+                connections: watch::Sender::new(0),
+            });
+            let task = tokio::spawn(run_host(
+                Arc::clone(&shared),
+                index,
+                addr,
+                listener,
+                Arc::clone(&control),
+            ));
             hosts.push(Host {
                 addr,
-                unreachable,
+                control,
                 task,
             });
         }
@@ -297,9 +307,40 @@ impl MockServerBuilder {
 
 struct Host {
     addr: SocketAddr,
-    unreachable: watch::Sender<bool>,
+    control: Arc<HostControl>,
     task: JoinHandle<()>,
 }
+
+/// How a host is told to refuse connections, and tells when it does.
+struct HostControl {
+    /// What the test asked for.
+    unreachable: watch::Sender<bool>,
+    /// Whether the listening socket is open.
+    listening: watch::Sender<bool>,
+    /// How many connections are open.
+    connections: watch::Sender<usize>,
+}
+
+/// Counts one open connection while it lives.
+struct Open(Arc<HostControl>);
+
+impl Open {
+    fn new(control: &Arc<HostControl>) -> Self {
+        control.connections.send_modify(|open| *open += 1);
+        Open(Arc::clone(control))
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0
+            .connections
+            .send_modify(|open| *open = open.saturating_sub(1));
+    }
+}
+
+/// How long a host may take to stop or start listening.
+const SWITCH_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A running emulator of Agora's REST APIs on loopback: every endpoint of
 /// the console, channel management, Cloud Recording, Signaling and
@@ -490,21 +531,64 @@ impl MockServer {
     }
 
     /// Makes every host refuse connections (`true`) or accept them again
-    /// (`false`). Refusing closes the listening sockets and the open
-    /// connections, so clients see "connection refused", as for a host
-    /// that is down; accepting again listens on the same ports.
-    pub fn set_unreachable(&self, unreachable: bool) {
-        for host in &self.hosts {
-            host.unreachable.send_replace(unreachable);
+    /// (`false`), and returns once it does. Refusing closes the listening
+    /// sockets and every open connection, so clients see "connection
+    /// refused", as for a host that is down; accepting again listens on
+    /// the same ports.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use agora_api::console::ListProjects;
+    /// let server = agora_mock::MockServer::start().await;
+    /// server.set_unreachable(true).await?;
+    /// assert!(server.client().send(&ListProjects::builder().build()).await.is_err());
+    /// server.set_unreachable(false).await?;
+    /// assert!(server.client().send(&ListProjects::builder().build()).await.is_ok());
+    /// assert_eq!(server.journal().len(), 1, "the refused call never arrived");
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// When a host cannot listen on its port again within 5 seconds
+    /// (another program took it).
+    pub async fn set_unreachable(&self, unreachable: bool) -> io::Result<()> {
+        for index in 0..self.hosts.len() {
+            self.set_host_unreachable(index, unreachable).await?;
         }
+        Ok(())
     }
 
     /// [`set_unreachable`](Self::set_unreachable) for host `index` alone
     /// (0 is [`url`](Self::url)); an index past the last host does nothing.
-    pub fn set_host_unreachable(&self, index: usize, unreachable: bool) {
-        if let Some(host) = self.hosts.get(index) {
-            host.unreachable.send_replace(unreachable);
-        }
+    ///
+    /// # Errors
+    /// As [`set_unreachable`](Self::set_unreachable).
+    pub async fn set_host_unreachable(&self, index: usize, unreachable: bool) -> io::Result<()> {
+        let Some(host) = self.hosts.get(index) else {
+            return Ok(());
+        };
+        host.control.unreachable.send_replace(unreachable);
+        let mut listening = host.control.listening.subscribe();
+        let mut connections = host.control.connections.subscribe();
+        let switched = async {
+            let _ = listening.wait_for(|open| *open != unreachable).await;
+            if unreachable {
+                let _ = connections.wait_for(|open| *open == 0).await;
+            }
+        };
+        tokio::time::timeout(SWITCH_TIMEOUT, switched)
+            .await
+            .map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!(
+                        "host {} did not {} within {SWITCH_TIMEOUT:?}",
+                        host.addr,
+                        if unreachable { "close" } else { "listen again" }
+                    ),
+                )
+            })
     }
 
     // ----- journal --------------------------------------------------------
@@ -573,6 +657,8 @@ impl MockServer {
 impl Drop for MockServer {
     fn drop(&mut self) {
         for host in &self.hosts {
+            // Open connections close when they see this.
+            host.control.unreachable.send_replace(true);
             host.task.abort();
         }
     }
@@ -585,12 +671,15 @@ async fn run_host(
     index: usize,
     addr: SocketAddr,
     listener: TcpListener,
-    mut unreachable: watch::Receiver<bool>,
+    control: Arc<HostControl>,
 ) {
+    let mut unreachable = control.unreachable.subscribe();
     let mut listener = Some(listener);
     loop {
         if *unreachable.borrow_and_update() {
-            listener = None;
+            if listener.take().is_some() {
+                control.listening.send_replace(false);
+            }
             if unreachable.changed().await.is_err() {
                 return;
             }
@@ -598,7 +687,10 @@ async fn run_host(
         }
         let Some(bound) = &listener else {
             match TcpListener::bind(addr).await {
-                Ok(bound) => listener = Some(bound),
+                Ok(bound) => {
+                    listener = Some(bound);
+                    control.listening.send_replace(true);
+                }
                 // The port may linger for a moment; try again shortly.
                 Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
             }
@@ -611,7 +703,7 @@ async fn run_host(
                         Arc::clone(&shared),
                         index,
                         stream,
-                        unreachable.clone(),
+                        Open::new(&control),
                     ));
                 }
             }
@@ -626,12 +718,8 @@ async fn run_host(
 
 /// Serves one connection until it closes, the host becomes unreachable or
 /// the server is dropped (dropping the connection closes the socket).
-async fn serve_connection(
-    shared: Arc<Shared>,
-    host: usize,
-    stream: TcpStream,
-    mut unreachable: watch::Receiver<bool>,
-) {
+async fn serve_connection(shared: Arc<Shared>, host: usize, stream: TcpStream, open: Open) {
+    let mut unreachable = open.0.unreachable.subscribe();
     let service = service_fn(move |request| handle(Arc::clone(&shared), host, request));
     let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
     tokio::select! {
@@ -644,6 +732,7 @@ async fn serve_connection(
             }
         } => {}
     }
+    drop(open);
 }
 
 /// A connection closed on purpose, without an answer.
