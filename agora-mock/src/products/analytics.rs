@@ -229,10 +229,11 @@ fn page(items: Vec<Value>, page_no: Option<u32>, page_size: Option<u32>, key: &s
 /// Evenly spaced timestamps from `start` to `end` (at most
 /// [`MAX_POINTS`]), at multiples of `step`.
 fn timestamps(start: u64, end: u64, step: u64) -> Vec<u64> {
-    let step = step.max((end.saturating_sub(start)) / MAX_POINTS).max(1);
-    let first = start.div_ceil(step) * step;
-    (0..)
-        .map(|i| first + i * step)
+    let step = step.max(end.saturating_sub(start) / MAX_POINTS).max(1);
+    let Some(first) = start.div_ceil(step).checked_mul(step) else {
+        return Vec::new();
+    };
+    std::iter::successors(Some(first), |ts| ts.checked_add(step))
         .take_while(|ts| *ts <= end)
         .take(MAX_POINTS as usize)
         .collect()
@@ -628,8 +629,7 @@ fn quality_aggregation(state: &mut State, call: &Call) -> Handled {
 fn windows(start: u64, end: u64) -> Vec<u64> {
     let first = start / 20 * 20;
     let last_excluded = end / 20 * 20;
-    (0..)
-        .map(|i| first + i * 20)
+    std::iter::successors(Some(first), |ts| ts.checked_add(20))
         .take_while(|ts| *ts < last_excluded)
         .take(MAX_POINTS as usize)
         .collect()
@@ -774,7 +774,7 @@ fn top20(
                 point.insert("userCount".into(), usage_value(appid, "userCount", &at));
             }
             point.insert("windowStartTs".into(), Value::from(ts));
-            point.insert("windowEndTs".into(), Value::from(ts + 20));
+            point.insert("windowEndTs".into(), Value::from(ts.saturating_add(20)));
             Value::Object(point)
         })
         .collect();
