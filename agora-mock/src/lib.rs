@@ -30,7 +30,9 @@
 //! * **Faults.** [`MockServer::inject`] makes the next N matching requests
 //!   answer a status (with `Retry-After`), answer late, or lose their
 //!   connection before or after the server acted; [`MockServer::set_unreachable`]
-//!   makes a host refuse connections.
+//!   makes a host refuse connections. Agora's documented rate limits
+//!   (`429`) are enforced when asked for
+//!   ([`MockServerBuilder::rate_limits`]).
 //! * **Journal.** [`MockServer::journal`] lists every request received,
 //!   secrets redacted, with whether it was applied.
 //!
@@ -67,6 +69,7 @@ mod clock;
 mod faults;
 mod ids;
 mod journal;
+mod limits;
 mod products;
 mod reply;
 mod router;

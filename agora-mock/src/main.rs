@@ -35,6 +35,8 @@ OPTIONS:
     --seed N                  seed of the generated IDs [default: from the time]
     --channel NAME=UID,...    put hosts UID,... in the live RTC channel NAME of the
                               first project (may be repeated)
+    --rate-limits             enforce Agora's documented per-second rate limits
+                              (429 when exceeded) [default: off]
     --fault SPEC              inject a fault (may be repeated). SPEC is
                               \"METHOD PATH ACTION [times=N | always] [retry-after=SECS]\":
                               METHOD is GET, POST, ... or *; PATH a pattern where * or
@@ -55,6 +57,7 @@ struct Options {
     app_id: AppId,
     app_certificate: AppCertificate,
     seed: Option<u64>,
+    rate_limits: bool,
     channels: Vec<(String, Vec<u32>)>,
     faults: Vec<FaultRule>,
 }
@@ -75,6 +78,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         app_id: AppId::new(DEFAULT_APP_ID).map_err(|e| e.to_string())?,
         app_certificate: AppCertificate::new(DEFAULT_APP_CERTIFICATE).map_err(|e| e.to_string())?,
         seed: None,
+        rate_limits: false,
         channels: Vec::new(),
         faults: Vec::new(),
     };
@@ -91,6 +95,13 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         };
         if !name.starts_with("--") {
             return Err(format!("unexpected argument {arg:?}"));
+        }
+        if name == "--rate-limits" {
+            if inline.is_some() {
+                return Err("--rate-limits takes no value".to_owned());
+            }
+            options.rate_limits = true;
+            continue;
         }
         let mut value = || {
             inline
@@ -180,7 +191,8 @@ async fn main() -> ExitCode {
         .customer_id(options.customer_id.clone())
         .customer_secret(options.customer_secret.clone())
         .app_id(options.app_id.clone())
-        .app_certificate(options.app_certificate.clone());
+        .app_certificate(options.app_certificate.clone())
+        .rate_limits(options.rate_limits);
     if let Some(seed) = options.seed {
         builder = builder.seed(seed);
     }
@@ -216,6 +228,9 @@ async fn main() -> ExitCode {
         "  App Certificate  {}",
         options.app_certificate.expose_secret()
     );
+    if options.rate_limits {
+        println!("  rate limits      Agora's documented limits are enforced");
+    }
     for rule in &options.faults {
         println!("  fault            {rule}");
     }

@@ -149,6 +149,7 @@ pub struct MockServerBuilder {
     hosts: usize,
     seed: Option<u64>,
     faults: Vec<FaultRule>,
+    rate_limits: bool,
 }
 
 impl fmt::Debug for MockServerBuilder {
@@ -160,6 +161,7 @@ impl fmt::Debug for MockServerBuilder {
             .field("port", &self.port)
             .field("hosts", &self.hosts)
             .field("seed", &self.seed)
+            .field("rate_limits", &self.rate_limits)
             .finish_non_exhaustive()
     }
 }
@@ -174,6 +176,7 @@ impl Default for MockServerBuilder {
             hosts: 1,
             seed: None,
             faults: Vec::new(),
+            rate_limits: false,
         }
     }
 }
@@ -238,6 +241,32 @@ impl MockServerBuilder {
         self
     }
 
+    /// Enforces Agora's documented per-second rate limits (10 requests a
+    /// second per App ID for Cloud Recording, 500 for Signaling messages,
+    /// 10 per API for the Console, ...): a request over its limit gets
+    /// `429 {"message": "API rate limit exceeded"}` without reaching its
+    /// endpoint. Off by default, so tests may send as fast as they like.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use agora_api::console::ListProjects;
+    /// let server = agora_mock::MockServer::builder().rate_limits(true).start().await?;
+    /// let client = server.client();
+    /// let mut refused = 0;
+    /// for _ in 0..11 {
+    ///     if client.send(&ListProjects::builder().build()).await.is_err() {
+    ///         refused += 1;
+    ///     }
+    /// }
+    /// assert_eq!(refused, 1, "the Console answers 10 calls a second per API");
+    /// # Ok(()) }
+    /// ```
+    pub fn rate_limits(mut self, enforce: bool) -> Self {
+        self.rate_limits = enforce;
+        self
+    }
+
     /// A fault active from the start (the binary's `--fault`).
     pub fn fault(mut self, rule: FaultRule) -> Self {
         self.faults.push(rule);
@@ -256,6 +285,9 @@ impl MockServerBuilder {
         });
         let now = self.clock.now();
         let mut state = State::new(seed);
+        if self.rate_limits {
+            state.limiter = Some(Default::default());
+        }
         let project_id = state.rng.alnum(9);
         state.projects.push(Project {
             id: project_id,

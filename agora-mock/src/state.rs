@@ -14,6 +14,7 @@ use agora_api::cloud_recording::{RecordingMode, StartClientRequest};
 
 use crate::clock::unix_millis;
 use crate::ids::Rng;
+use crate::limits::Limiter;
 
 /// How long a resource ID from `acquire` may be used by `start`.
 pub(crate) const RESOURCE_LIFETIME: Duration = Duration::from_secs(5 * 60);
@@ -40,6 +41,8 @@ pub(crate) struct State {
     pub(crate) sessions: HashMap<String, Session>,
     pub(crate) history_queries: HashMap<String, LegacyHistoryQuery>,
     pub(crate) problem_reports: Vec<serde_json::Value>,
+    /// Agora's rate limits, when enforced.
+    pub(crate) limiter: Option<Limiter>,
 }
 
 /// One project of the account.
@@ -308,6 +311,7 @@ impl State {
             sessions: HashMap::new(),
             history_queries: HashMap::new(),
             problem_reports: Vec::new(),
+            limiter: None,
         }
     }
 

@@ -416,3 +416,57 @@ async fn faults_given_at_start_use_the_command_lines_syntax() {
         .await
         .expect("the session was running all along");
 }
+
+#[tokio::test]
+async fn agoras_rate_limits_are_enforced_only_when_asked() {
+    let acquire = |app_id: &AppId| {
+        Acquire::builder()
+            .appid(app_id.clone())
+            .cname(ChannelName::new("room").expect("a name"))
+            .uid(UidString::new(1).expect("a uid"))
+            .client_request(AcquireClientRequest::default())
+            .build()
+    };
+    let relaxed = MockServer::start().await;
+    for _ in 0..30 {
+        relaxed
+            .client()
+            .send(&acquire(relaxed.app_id()))
+            .await
+            .expect("no limits by default");
+    }
+
+    let strict = MockServer::builder()
+        .rate_limits(true)
+        .start()
+        .await
+        .expect("a server");
+    let client = strict.client();
+    for _ in 0..10 {
+        client
+            .send(&acquire(strict.app_id()))
+            .await
+            .expect("within 10 a second");
+    }
+    let error = client
+        .send(&acquire(strict.app_id()))
+        .await
+        .expect_err("the 11th in a second");
+    assert_eq!(api_error(&error).status, 429);
+    assert_eq!(
+        api_error(&error).message.as_deref(),
+        Some("API rate limit exceeded")
+    );
+    let refused = strict.journal().pop().expect("journaled");
+    assert_eq!((refused.status, refused.applied), (Some(429), false));
+
+    // Signaling events have their own budget, answered in Signaling's body.
+    let raw = Raw::new(&strict);
+    let events = format!("/dev/v2/project/{}/rtm/vendor/user_events", strict.app_id());
+    for _ in 0..10 {
+        assert_eq!(raw.basic("GET", &events, None).await.status, 200);
+    }
+    let over = raw.basic("GET", &events, None).await;
+    assert_eq!(over.status, 429);
+    assert_eq!(over.body["errorCode"], 429);
+}

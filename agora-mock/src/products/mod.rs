@@ -1,7 +1,7 @@
 //! The five products, and the path of a request through the emulator:
 //! route -> authenticate -> check the media type -> run the endpoint.
 
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use agora_api::InvalidInput;
 use hyper::HeaderMap;
@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::auth::{self, Gate, Principal};
 use crate::call::Call;
+use crate::limits;
 use crate::reply::Reply;
 use crate::router::{Matched, NoRoute, parse_query};
 use crate::state::State;
@@ -72,6 +73,21 @@ impl Product {
             Product::Analytics => Reply::json(
                 415,
                 json!({ "code": 415, "message": WHY, "requestId": request_id }),
+            ),
+        }
+    }
+
+    /// Over a documented rate limit: the gateway's `429 {"message": "API
+    /// rate limit exceeded"}` (Signaling: its `429` body; Call Inspector:
+    /// `code` 300 `qps limit error`).
+    fn rate_limited(self, request_id: &str) -> Reply {
+        match self {
+            Product::Console | Product::Channel | Product::CloudRecording => {
+                Reply::gateway(429, "API rate limit exceeded")
+            }
+            Product::Rtm => rtm::error_with_id(request_id, 429, "rate limit exceeded"),
+            Product::Analytics => Reply::ok(
+                json!({ "code": 300, "message": "qps limit error", "requestId": request_id }),
             ),
         }
     }
@@ -159,6 +175,22 @@ pub(crate) fn process(
     };
     if !incoming.body.is_empty() && !is_json(incoming.headers) {
         return Processed::refused(product.unsupported_media_type(incoming.request_id));
+    }
+    if let (Some(limiter), Some(limit)) = (&mut state.limiter, limits::limit_of(matched.info)) {
+        let app_id = matched
+            .params
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .chain(
+                query
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str())),
+            )
+            .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
+            .map_or("", |(_, value)| value);
+        if !limiter.admit(limit, app_id, Instant::now()) {
+            return Processed::refused(product.rate_limited(incoming.request_id));
+        }
     }
     state.tick(incoming.now);
     let principal = match token {
