@@ -1,0 +1,97 @@
+//! A local emulator of Agora's server-side REST APIs, for tests and
+//! offline development (think stripe-mock).
+//!
+//! A [`MockServer`] serves every endpoint `agora-api` binds in the console,
+//! channel management, Cloud Recording, Signaling and Analytics products,
+//! on loopback, and behaves as Agora documents:
+//!
+//! * **Auth.** Basic credentials must match the server's
+//!   ([`Credentials`]); missing ones get `401 {"message": "Unauthorized"}`,
+//!   wrong ones `401 {"message": "Invalid authentication credentials"}`.
+//!   Signaling endpoints also take RTM tokens (`Authorization: agora
+//!   token=` for AccessToken2, `x-agora-token` + `x-agora-uid` for the
+//!   legacy `006`), verified with the project's App Certificate: signature,
+//!   expiry, App ID, user. With a token, a message can only be sent as the
+//!   token's user.
+//! * **Typed requests.** Each request is decoded with `agora-api`'s own
+//!   types (path and query values through their `FromStr`, body members
+//!   through their `Deserialize`), rebuilt with the endpoint's builder and
+//!   checked with [`Endpoint::validate`](agora_api::Endpoint::validate): a
+//!   request Agora would refuse is refused, in the product's documented
+//!   error shape, never accepted silently.
+//! * **State.** Projects (a first one with the server's App ID and
+//!   Certificate); ban rules with IDs and expiry, which kick matching users;
+//!   RTC channels with users and hosts ([`MockServer::channel`]); Cloud
+//!   Recording resources that expire after five minutes, one session each,
+//!   through acquire -> start -> query -> update -> updateLayout -> stop;
+//!   Signaling users, events (removed once fetched), messages and history
+//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers. Time
+//!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
+//! * **Faults.** [`MockServer::inject`] makes the next N matching requests
+//!   answer a status (with `Retry-After`), answer late, or lose their
+//!   connection before or after the server acted; [`MockServer::set_unreachable`]
+//!   makes a host refuse connections. Agora's documented rate limits
+//!   (`429`) are enforced when asked for
+//!   ([`MockServerBuilder::rate_limits`]).
+//! * **Journal.** [`MockServer::journal`] lists every request received,
+//!   secrets redacted, with whether it was applied.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use agora_api::{ChannelName, UidString};
+//! use agora_api::cloud_recording::{Acquire, AcquireClientRequest};
+//! use agora_mock::MockServer;
+//!
+//! let server = MockServer::start().await;
+//! let client = server.client();
+//! let resource = client
+//!     .send(
+//!         &Acquire::builder()
+//!             .appid(server.app_id().clone())
+//!             .cname(ChannelName::new("demo")?)
+//!             .uid(UidString::new(527841)?)
+//!             .client_request(AcquireClientRequest::default())
+//!             .build(),
+//!     )
+//!     .await?;
+//! assert!(!resource.resource_id.is_empty());
+//! assert_eq!(server.requests_to::<Acquire>().len(), 1);
+//! # Ok(()) }
+//! ```
+//!
+//! The binary serves the same on a fixed port:
+//! `cargo run -p agora-mock -- --port 8080` (`--help` lists the options).
+
+mod auth;
+mod call;
+mod clock;
+mod faults;
+mod ids;
+mod journal;
+mod limits;
+mod products;
+mod reply;
+mod router;
+mod seed;
+mod server;
+mod state;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use faults::{Fault, FaultRule, FaultSpecError};
+pub use journal::JournalEntry;
+pub use seed::{Banned, ChannelSeed, Join, Message, MessageKind, Role, RtmSeed};
+pub use server::{
+    Credentials, DEFAULT_APP_CERTIFICATE, DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID,
+    DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, MockServer, MockServerBuilder,
+};
+
+/// The endpoints the emulator serves: every endpoint `agora-api`
+/// registers in its five products.
+///
+/// ```
+/// assert_eq!(agora_mock::served_endpoints().len(), 50);
+/// ```
+pub fn served_endpoints() -> Vec<&'static agora_api::registry::EndpointInfo> {
+    router::Router::new().endpoints().collect()
+}
