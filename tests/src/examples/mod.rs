@@ -7,6 +7,10 @@
 //! product's spec file, and an [`Example`] here with the same endpoint and
 //! example name, built with the endpoint's builder.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
 use agora_api::{Client, Endpoint, Error};
 
 pub mod analytics;
@@ -18,25 +22,54 @@ pub mod rtm;
 /// Prepares an endpoint's request for a client.
 type Prepare = dyn Fn(&Client) -> Result<agora_api::reqwest::Request, Error> + Send + Sync;
 
+/// Sends an endpoint's request with a client; the response is dropped.
+type Sender =
+    dyn Fn(Client) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> + Send + Sync;
+
 /// One documented example request, built through the public API.
 pub struct Example {
     /// The endpoint's name (`Endpoint::NAME`).
     pub endpoint: &'static str,
     /// The example's name in the spec entry's `examples`.
     pub name: &'static str,
+    /// The endpoint's HTTP method.
+    pub method: agora_api::reqwest::Method,
+    /// The endpoint's path template.
+    pub path: &'static str,
+    /// Whether a retry may re-send it.
+    pub idempotent: bool,
     prepare: Box<Prepare>,
+    send: Box<Sender>,
     decode: fn(&[u8]) -> Result<(), serde_json::Error>,
 }
 
 impl Example {
     /// The example `name` of endpoint `E`.
-    pub fn of<E: Endpoint + Send + Sync + 'static>(name: &'static str, endpoint: E) -> Self {
+    pub fn of<E>(name: &'static str, endpoint: E) -> Self
+    where
+        E: Endpoint + Send + Sync + 'static,
+        E::Response: Send,
+    {
+        let endpoint = Arc::new(endpoint);
+        let for_send = Arc::clone(&endpoint);
         Example {
             endpoint: E::NAME,
             name,
-            prepare: Box::new(move |client| client.prepare(&endpoint)),
+            method: E::METHOD,
+            path: E::PATH,
+            idempotent: E::IDEMPOTENT,
+            prepare: Box::new(move |client| client.prepare(&*endpoint)),
+            send: Box::new(move |client| {
+                let endpoint = Arc::clone(&for_send);
+                Box::pin(async move { client.send(&*endpoint).await.map(drop) })
+            }),
             decode: |body| serde_json::from_slice::<E::Response>(body).map(drop),
         }
+    }
+
+    /// Sends the example with `client`, dropping the response.
+    pub async fn send(&self, client: Client) -> Result<(), Error> {
+        (self.send)(client).await
     }
 
     /// The request `client` would send.
