@@ -1,8 +1,9 @@
 //! Soak test, ignored by default: a bounded, concurrent mix of idempotent
-//! and non-idempotent calls for 60 s against a local server that injects
-//! random faults (5xx, 429, slow answers, dropped connections). It reports
-//! what happened and fails on any duplicate of a non-idempotent call or any
-//! panic.
+//! and non-idempotent calls for 60 s against the emulator while random
+//! faults are injected (5xx, 429, slow answers, connections dropped before
+//! and after the server acted). It reports what happened, judged by the
+//! emulator's journal, and fails on any duplicate of a non-idempotent call
+//! or any panic.
 //!
 //! Run it with:
 //!
@@ -21,8 +22,10 @@ use std::time::{Duration, Instant};
 
 use agora_api::cloud_recording::{Acquire, AcquireClientRequest};
 use agora_api::console::ListProjects;
-use agora_api::{AppId, ChannelName, Client, Error, RetryPolicy, UidString};
-use agora_tests::{CUSTOMER_ID, CUSTOMER_SECRET, LocalServer, Reply};
+use agora_api::{AppId, ChannelName, Error, RetryPolicy, UidString};
+use agora_mock::{Fault, FaultRule, MockServer};
+
+const APP_ID: &str = "0123456789abcdef0123456789abcdef";
 
 /// A small, seedable pseudo-random generator (xorshift64*), enough to pick
 /// faults.
@@ -87,43 +90,38 @@ async fn soak_mixed_calls_under_random_faults() {
     let seconds = env_number("AGORA_SOAK_SECS", 60);
     let tasks = env_number("AGORA_SOAK_TASKS", 16);
     let faults = Arc::new(Faults::default());
-    let rng = Arc::new(Mutex::new(Rng::seeded()));
-    let server = {
+    let mock = Arc::new(
+        MockServer::builder()
+            .app_id(AppId::new(APP_ID).expect("a valid App ID"))
+            .start()
+            .await
+            .expect("the emulator starts"),
+    );
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    // The injector: every few milliseconds, one random fault for whichever
+    // request comes next.
+    let injector = {
         let faults = Arc::clone(&faults);
-        LocalServer::start(move |request| {
-            let roll = rng.lock().unwrap_or_else(PoisonError::into_inner).percent();
-            let ok = if request.target.ends_with("/acquire") {
-                let uid = request.json()["uid"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned();
-                Reply::json(
-                    200,
-                    format!(r#"{{"cname":"soak","uid":"{uid}","resourceId":"r-{uid}"}}"#),
-                )
-            } else {
-                Reply::json(200, r#"{"projects":[]}"#)
-            };
-            let (kind, reply) = match roll {
-                0..=9 => ("503", Reply::json(503, r#"{"message":"busy"}"#)),
-                10..=14 => ("500", Reply::json(500, "<html>oops</html>")),
-                15..=19 => (
-                    "429",
-                    Reply::json(429, r#"{"message":"API rate limit exceeded"}"#)
-                        .header("retry-after", "0"),
-                ),
-                20..=24 => ("slow", ok.delayed(Duration::from_millis(700))),
-                25..=29 => ("dropped", Reply::dropped()),
-                _ => return ok,
-            };
-            faults.count(kind);
-            reply
+        let mock = Arc::clone(&mock);
+        tokio::spawn(async move {
+            let mut rng = Rng::seeded();
+            while Instant::now() < deadline {
+                let (kind, fault) = match rng.percent() {
+                    0..=29 => ("503", Fault::status(503)),
+                    30..=44 => ("500", Fault::status(500)),
+                    45..=59 => ("429", Fault::status(429).retry_after(Duration::ZERO)),
+                    60..=74 => ("slow", Fault::delay(Duration::from_millis(700))),
+                    75..=87 => ("dropped before acting", Fault::drop_before_apply()),
+                    _ => ("dropped after acting", Fault::drop_after_apply()),
+                };
+                mock.inject(FaultRule::new(fault).on("*", "/**").times(1));
+                faults.count(kind);
+                tokio::time::sleep(Duration::from_millis(4)).await;
+            }
         })
-        .await
     };
-    let client = Client::builder()
-        .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
-        .base_url(server.url())
+    let client = mock
+        .client_builder()
         .retry(
             RetryPolicy::default().backoff([Duration::from_millis(20), Duration::from_millis(60)]),
         )
@@ -133,7 +131,6 @@ async fn soak_mixed_calls_under_random_faults() {
         .expect("a valid client");
 
     let next_uid = Arc::new(AtomicU64::new(1));
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut handles = Vec::new();
     for task in 0..tasks {
         let client = client.clone();
@@ -186,16 +183,14 @@ async fn soak_mixed_calls_under_random_faults() {
         }
     }
 
+    injector.await.expect("the injector does not panic");
+    let journal = mock.journal();
     let mut acquires_per_uid: HashMap<String, u64> = HashMap::new();
-    for request in server
-        .requests()
-        .iter()
-        .filter(|r| r.target.ends_with("/acquire"))
-    {
-        let uid = request.json()["uid"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
+    for entry in journal.iter().filter(|entry| entry.is::<Acquire>()) {
+        let uid = entry
+            .json()
+            .and_then(|body| body["uid"].as_str().map(str::to_owned))
+            .unwrap_or_default();
         *acquires_per_uid.entry(uid).or_default() += 1;
     }
     let duplicates: u64 = acquires_per_uid
@@ -216,7 +211,11 @@ async fn soak_mixed_calls_under_random_faults() {
         injected.values().sum::<u64>(),
         injected
     );
-    println!("requests received: {}", server.requests().len());
+    println!(
+        "requests received: {} ({} with a fault)",
+        journal.len(),
+        journal.iter().filter(|entry| entry.fault.is_some()).count()
+    );
     println!(
         "calls succeeded: {}",
         outcomes.get("ok").copied().unwrap_or(0)
