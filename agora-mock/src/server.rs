@@ -1,6 +1,7 @@
 //! The server: loopback listeners ("hosts") sharing one state, the HTTP/1.1
 //! connection handling, fault application and journaling.
 
+use std::collections::VecDeque;
 use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -91,7 +92,8 @@ pub(crate) struct Shared {
     clock: Arc<dyn Clock>,
     credentials: Credentials,
     state: Mutex<State>,
-    journal: Mutex<Vec<JournalEntry>>,
+    journal: Mutex<VecDeque<JournalEntry>>,
+    journal_limit: usize,
     faults: Mutex<Vec<FaultRule>>,
     requests: AtomicU64,
     seed: u64,
@@ -150,6 +152,7 @@ pub struct MockServerBuilder {
     seed: Option<u64>,
     faults: Vec<FaultRule>,
     rate_limits: bool,
+    journal_limit: usize,
 }
 
 impl fmt::Debug for MockServerBuilder {
@@ -177,11 +180,20 @@ impl Default for MockServerBuilder {
             seed: None,
             faults: Vec::new(),
             rate_limits: false,
+            journal_limit: MAX_ENTRIES,
         }
     }
 }
 
 impl MockServerBuilder {
+    /// How many requests the journal keeps, the oldest dropped first
+    /// (default 10 000, so a long-running emulator stays bounded). Tests
+    /// that count every request of a long run raise it.
+    pub fn journal_limit(mut self, limit: usize) -> Self {
+        self.journal_limit = limit.max(1);
+        self
+    }
+
     /// The Customer ID Basic auth must carry.
     pub fn customer_id(mut self, customer_id: impl Into<String>) -> Self {
         self.credentials.customer_id = customer_id.into();
@@ -305,7 +317,8 @@ impl MockServerBuilder {
             clock: self.clock,
             credentials: self.credentials,
             state: Mutex::new(state),
-            journal: Mutex::new(Vec::new()),
+            journal: Mutex::new(VecDeque::new()),
+            journal_limit: self.journal_limit,
             faults: Mutex::new(self.faults),
             requests: AtomicU64::new(0),
             seed,
@@ -627,7 +640,7 @@ impl MockServer {
 
     /// Every request received so far (the last 10 000), oldest first.
     pub fn journal(&self) -> Vec<JournalEntry> {
-        lock(&self.shared.journal).clone()
+        lock(&self.shared.journal).iter().cloned().collect()
     }
 
     /// The requests routed to endpoint `E`, oldest first.
@@ -856,10 +869,10 @@ async fn handle(
 
     let record = |entry: JournalEntry| {
         let mut journal = lock(&shared.journal);
-        if journal.len() == MAX_ENTRIES {
-            journal.remove(0);
+        while journal.len() >= shared.journal_limit {
+            journal.pop_front();
         }
-        journal.push(entry);
+        journal.push_back(entry);
     };
 
     match fault.as_ref().map(|fault| fault.kind()) {
