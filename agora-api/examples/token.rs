@@ -7,6 +7,7 @@
 //!           --role publisher|subscriber --expire SECONDS
 //!           [--issue-ts T] [--salt S] [--legacy]
 //! token inspect TOKEN [--app-certificate CERT]
+//!           [--user-id U | --channel C (--uid N | --account A)]
 //! ```
 //!
 //! `rtm`/`rtc` print the token alone on one line; `inspect` prints one JSON
@@ -31,6 +32,7 @@ usage:
             --role publisher|subscriber --expire SECONDS
             [--issue-ts T] [--salt S] [--legacy]
   token inspect TOKEN [--app-certificate CERT]
+                [--user-id U | --channel C (--uid N | --account A)]
 
   --expire      token lifetime in seconds from the issue time
   --issue-ts    issue time as unix seconds (default: now)
@@ -343,7 +345,18 @@ fn cmd_rtc(args: &[String]) -> Result<String, CliError> {
 }
 
 fn cmd_inspect(args: &[String]) -> Result<String, CliError> {
-    let flags = Flags::parse("inspect", args, &["--app-certificate"], &[])?;
+    let flags = Flags::parse(
+        "inspect",
+        args,
+        &[
+            "--app-certificate",
+            "--user-id",
+            "--channel",
+            "--uid",
+            "--account",
+        ],
+        &[],
+    )?;
     let token_text = match flags.positional.as_slice() {
         [t] => t.as_str(),
         [] => return Err(CliError::usage("TOKEN is required: token inspect TOKEN")),
@@ -361,7 +374,7 @@ fn cmd_inspect(args: &[String]) -> Result<String, CliError> {
         .map_err(|e| CliError::usage(format!("TOKEN cannot be decoded: {e}")))?;
     let value = match &parsed {
         ParsedToken::V007(t) => inspect_007(t, cert.as_ref()),
-        ParsedToken::V006(t) => inspect_006(t, cert.as_ref()),
+        ParsedToken::V006(t) => inspect_006(t, cert.as_ref(), &legacy_identity(&flags)?),
     };
     serde_json::to_string(&value).map_err(|e| CliError::Failure(e.to_string()))
 }
@@ -457,7 +470,46 @@ fn inspect_007(t: &ParsedAccessToken2, cert: Option<&AppCertificate>) -> Value {
     Value::Object(m)
 }
 
-fn inspect_006(t: &ParsedLegacyAccessToken, cert: Option<&AppCertificate>) -> Value {
+/// What a 006 token was built for, which its signature covers but the token
+/// holds only as CRC-32 checksums: given on the command line to verify it.
+enum LegacyIdentity {
+    Unknown,
+    Rtm(String),
+    Rtc(String, RtcUser),
+}
+
+fn legacy_identity(flags: &Flags) -> Result<LegacyIdentity, CliError> {
+    match (
+        flags.get("--user-id"),
+        flags.get("--channel"),
+        flags.get("--uid"),
+        flags.get("--account"),
+    ) {
+        (None, None, None, None) => Ok(LegacyIdentity::Unknown),
+        (Some(user), None, None, None) => Ok(LegacyIdentity::Rtm(user.to_owned())),
+        (None, Some(channel), Some(uid), None) => {
+            let uid = uid.parse::<u32>().map_err(|_| {
+                CliError::usage(format!(
+                    "--uid must be a whole number from 0 to 4294967295, got {uid:?}"
+                ))
+            })?;
+            Ok(LegacyIdentity::Rtc(channel.to_owned(), RtcUser::Uid(uid)))
+        }
+        (None, Some(channel), None, Some(account)) => Ok(LegacyIdentity::Rtc(
+            channel.to_owned(),
+            RtcUser::Account(account.to_owned()),
+        )),
+        _ => Err(CliError::usage(
+            "to verify a 006 token give --user-id U (RTM), or --channel C with --uid N or --account A (RTC)",
+        )),
+    }
+}
+
+fn inspect_006(
+    t: &ParsedLegacyAccessToken,
+    cert: Option<&AppCertificate>,
+    identity: &LegacyIdentity,
+) -> Value {
     let mut m = Map::new();
     m.insert("version".into(), json!("006"));
     m.insert("app_id".into(), json!(t.app_id()));
@@ -466,17 +518,30 @@ fn inspect_006(t: &ParsedLegacyAccessToken, cert: Option<&AppCertificate>) -> Va
     m.insert("crc_channel_name".into(), json!(t.crc_channel_name()));
     m.insert("crc_uid".into(), json!(t.crc_uid()));
     m.insert("privileges".into(), privileges_json(t.privileges()));
-    if cert.is_some() {
+    if let Some(cert) = cert {
         // The 006 signature covers the channel name and uid, which the token
-        // stores only as CRC-32 checksums, so it cannot be checked from the
-        // token alone.
-        m.insert("verified".into(), Value::Null);
-        m.insert(
-            "verification_note".into(),
-            json!(
-                "a 006 signature covers the channel name and uid, which the token holds only as CRC-32; verify with ParsedLegacyAccessToken::verify"
-            ),
-        );
+        // stores only as CRC-32 checksums: with them given, it is checked;
+        // without, it cannot be.
+        match identity {
+            LegacyIdentity::Rtm(user) => {
+                m.insert("verified".into(), json!(t.verify_rtm(cert, user).is_ok()));
+            }
+            LegacyIdentity::Rtc(channel, user) => {
+                m.insert(
+                    "verified".into(),
+                    json!(t.verify(cert, channel, user.clone()).is_ok()),
+                );
+            }
+            LegacyIdentity::Unknown => {
+                m.insert("verified".into(), Value::Null);
+                m.insert(
+                    "verification_note".into(),
+                    json!(
+                        "a 006 signature covers the channel name and uid, which the token holds only as CRC-32: add --user-id U (RTM) or --channel C with --uid N or --account A (RTC) to verify it"
+                    ),
+                );
+            }
+        }
     }
     Value::Object(m)
 }

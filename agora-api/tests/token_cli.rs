@@ -303,6 +303,76 @@ fn inspect_legacy_token_shows_crcs_and_cannot_verify_without_channel() {
     );
 }
 
+#[test]
+fn inspect_verifies_a_legacy_token_given_what_it_was_built_for() {
+    let verdict = |argv: &[&str]| -> serde_json::Value {
+        let out = run(&args(argv)).unwrap();
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["verified"].clone()
+    };
+    // L5 is an RTM v1 token for "test_user".
+    assert_eq!(
+        verdict(&[
+            "inspect",
+            L5,
+            "--app-certificate",
+            CERT,
+            "--user-id",
+            "test_user"
+        ]),
+        true
+    );
+    assert_eq!(
+        verdict(&[
+            "inspect",
+            L5,
+            "--app-certificate",
+            CERT,
+            "--user-id",
+            "someone"
+        ]),
+        false
+    );
+    // L4 is an RTC token for CHANNEL and uid 2882341273.
+    assert_eq!(
+        verdict(&[
+            "inspect",
+            L4,
+            "--app-certificate",
+            CERT,
+            "--channel",
+            CHANNEL,
+            "--uid",
+            "2882341273"
+        ]),
+        true
+    );
+    assert_eq!(
+        verdict(&[
+            "inspect",
+            L4,
+            "--app-certificate",
+            CERT,
+            "--channel",
+            CHANNEL,
+            "--uid",
+            "1"
+        ]),
+        false
+    );
+    let mixed = usage_error(&args(&[
+        "inspect",
+        L4,
+        "--user-id",
+        "u",
+        "--channel",
+        CHANNEL,
+    ]));
+    assert!(
+        mixed.contains("--user-id U (RTM), or --channel C"),
+        "{mixed}"
+    );
+}
+
 // ---- in-process: bad input names the flag and the rule ---------------------------
 
 #[test]
