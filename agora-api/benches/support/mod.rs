@@ -348,6 +348,9 @@ pub fn print_table(title: &str, rows: &[(&str, Option<Paired>)]) {
     );
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for (group, paired) in rows {
+        if !selected(group) {
+            continue;
+        }
         let ours = criterion_median(group, OURS);
         let theirs = criterion_median(group, THEIRS);
         let (ours_text, theirs_text, ratio_text) = match (ours, theirs) {
