@@ -282,5 +282,5 @@ fn main() {
             }),
         ),
     ];
-    support::print_table("Response decoding", &rows);
+    support::print_table("Response decoding", THEIRS, &rows);
 }

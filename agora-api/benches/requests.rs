@@ -13,6 +13,11 @@
 //! and hand-written structs. Each pair is checked to produce the same
 //! request (method, URL, headers, body bytes) before it is measured.
 //!
+//! The hand-written side builds each request twice over: with
+//! `reqwest::RequestBuilder` (`hand-written`, the usual way) and with
+//! `reqwest::Request::new` and its fields set directly
+//! (`hand-written-bare`, the leanest way reqwest offers).
+//!
 //! `cargo bench -p agora-api --bench requests`
 
 mod support;
@@ -230,6 +235,17 @@ struct HandFileConfig {
     av_file_type: Option<Vec<String>>,
 }
 
+/// How the hand-written side puts the request together.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build {
+    /// `reqwest::RequestBuilder`: `client.request(..).header(..).body(..).build()`,
+    /// the usual way.
+    Builder,
+    /// `reqwest::Request::new` and its header map and body, set directly:
+    /// the leanest way reqwest offers.
+    Bare,
+}
+
 /// The hand-written client: a `reqwest::Client` and the Basic header,
 /// encoded once.
 struct Hand {
@@ -248,10 +264,22 @@ impl Hand {
 
     fn request(
         &self,
+        build: Build,
         method: reqwest::Method,
         url: String,
         body: Option<Vec<u8>>,
     ) -> reqwest::Request {
+        if build == Build::Bare {
+            let url = reqwest::Url::parse(&url).expect("a valid URL");
+            let mut request = reqwest::Request::new(method, url);
+            let headers = request.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(AUTHORIZATION, self.auth.clone());
+            if let Some(body) = body {
+                *request.body_mut() = Some(body.into());
+            }
+            return request;
+        }
         let mut builder = self
             .http
             .request(method, url)
@@ -529,9 +557,13 @@ fn ours_list(client: &Client, inputs: ListInputs) -> (reqwest::Request, ListChan
     (request, endpoint)
 }
 
-fn theirs_list(hand: &Hand, inputs: HandListInputs) -> (reqwest::Request, HandListInputs) {
+fn theirs_list(
+    hand: &Hand,
+    build: Build,
+    inputs: HandListInputs,
+) -> (reqwest::Request, HandListInputs) {
     let url = support::list_users_url(BASE_URL, &inputs.appid, &inputs.channel);
-    (hand.request(reqwest::Method::GET, url, None), inputs)
+    (hand.request(build, reqwest::Method::GET, url, None), inputs)
 }
 
 fn ours_acquire(client: &Client, inputs: AcquireInputs) -> (reqwest::Request, Acquire) {
@@ -545,13 +577,20 @@ fn ours_acquire(client: &Client, inputs: AcquireInputs) -> (reqwest::Request, Ac
     (request, endpoint)
 }
 
-fn theirs_acquire(hand: &Hand, inputs: HandAcquireInputs) -> (reqwest::Request, HandAcquireInputs) {
+fn theirs_acquire(
+    hand: &Hand,
+    build: Build,
+    inputs: HandAcquireInputs,
+) -> (reqwest::Request, HandAcquireInputs) {
     let url = format!(
         "{BASE_URL}/v1/apps/{}/cloud_recording/acquire",
         segment(&inputs.appid)
     );
     let body = serde_json::to_vec(&inputs.body).expect("serializable");
-    (hand.request(reqwest::Method::POST, url, Some(body)), inputs)
+    (
+        hand.request(build, reqwest::Method::POST, url, Some(body)),
+        inputs,
+    )
 }
 
 fn ours_start(client: &Client, inputs: StartInputs) -> (reqwest::Request, Start) {
@@ -567,14 +606,21 @@ fn ours_start(client: &Client, inputs: StartInputs) -> (reqwest::Request, Start)
     (request, endpoint)
 }
 
-fn theirs_start(hand: &Hand, inputs: HandStartInputs) -> (reqwest::Request, HandStartInputs) {
+fn theirs_start(
+    hand: &Hand,
+    build: Build,
+    inputs: HandStartInputs,
+) -> (reqwest::Request, HandStartInputs) {
     let url = format!(
         "{BASE_URL}/v1/apps/{}/cloud_recording/resourceid/{}/mode/mix/start",
         segment(&inputs.appid),
         segment(&inputs.resource_id)
     );
     let body = serde_json::to_vec(&inputs.body).expect("serializable");
-    (hand.request(reqwest::Method::POST, url, Some(body)), inputs)
+    (
+        hand.request(build, reqwest::Method::POST, url, Some(body)),
+        inputs,
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -583,6 +629,10 @@ fn theirs_start(hand: &Hand, inputs: HandStartInputs) -> (reqwest::Request, Hand
 const LIST: &str = "request_list_channel_users";
 const ACQUIRE: &str = "request_acquire";
 const START: &str = "request_start_mix";
+
+/// The function name of the [`Build::Bare`] baseline; [`THEIRS`] is the
+/// [`Build::Builder`] one.
+const BARE: &str = "hand-written-bare";
 
 fn main() {
     let client = Client::builder()
@@ -593,20 +643,23 @@ fn main() {
     let (list, hand_list) = list_inputs();
     let (acquire, hand_acquire) = acquire_inputs();
     let (start, hand_start) = start_inputs();
+    let builds = [(THEIRS, Build::Builder), (BARE, Build::Bare)];
 
-    // Same request on both sides, once, before measuring.
-    support::assert_same_request(
-        &ours_list(&client, list.clone()).0,
-        &theirs_list(&hand, hand_list.clone()).0,
-    );
-    support::assert_same_request(
-        &ours_acquire(&client, acquire.clone()).0,
-        &theirs_acquire(&hand, hand_acquire.clone()).0,
-    );
-    support::assert_same_request(
-        &ours_start(&client, start.clone()).0,
-        &theirs_start(&hand, hand_start.clone()).0,
-    );
+    // Same request on all sides, once, before measuring.
+    for (_, build) in builds {
+        support::assert_same_request(
+            &ours_list(&client, list.clone()).0,
+            &theirs_list(&hand, build, hand_list.clone()).0,
+        );
+        support::assert_same_request(
+            &ours_acquire(&client, acquire.clone()).0,
+            &theirs_acquire(&hand, build, hand_acquire.clone()).0,
+        );
+        support::assert_same_request(
+            &ours_start(&client, start.clone()).0,
+            &theirs_start(&hand, build, hand_start.clone()).0,
+        );
+    }
 
     let mut criterion = Criterion::default().configure_from_args();
     {
@@ -618,13 +671,15 @@ fn main() {
                 BatchSize::SmallInput,
             );
         });
-        group.bench_function(THEIRS, |b| {
-            b.iter_batched(
-                || hand_list.clone(),
-                |inputs| theirs_list(&hand, black_box(inputs)),
-                BatchSize::SmallInput,
-            );
-        });
+        for (name, build) in builds {
+            group.bench_function(name, |b| {
+                b.iter_batched(
+                    || hand_list.clone(),
+                    |inputs| theirs_list(&hand, build, black_box(inputs)),
+                    BatchSize::SmallInput,
+                );
+            });
+        }
         group.finish();
     }
     {
@@ -636,13 +691,15 @@ fn main() {
                 BatchSize::SmallInput,
             );
         });
-        group.bench_function(THEIRS, |b| {
-            b.iter_batched(
-                || hand_acquire.clone(),
-                |inputs| theirs_acquire(&hand, black_box(inputs)),
-                BatchSize::SmallInput,
-            );
-        });
+        for (name, build) in builds {
+            group.bench_function(name, |b| {
+                b.iter_batched(
+                    || hand_acquire.clone(),
+                    |inputs| theirs_acquire(&hand, build, black_box(inputs)),
+                    BatchSize::SmallInput,
+                );
+            });
+        }
         group.finish();
     }
     {
@@ -654,13 +711,15 @@ fn main() {
                 BatchSize::SmallInput,
             );
         });
-        group.bench_function(THEIRS, |b| {
-            b.iter_batched(
-                || hand_start.clone(),
-                |inputs| theirs_start(&hand, black_box(inputs)),
-                BatchSize::SmallInput,
-            );
-        });
+        for (name, build) in builds {
+            group.bench_function(name, |b| {
+                b.iter_batched(
+                    || hand_start.clone(),
+                    |inputs| theirs_start(&hand, build, black_box(inputs)),
+                    BatchSize::SmallInput,
+                );
+            });
+        }
         group.finish();
     }
     criterion.final_summary();
@@ -668,42 +727,46 @@ fn main() {
     if !support::benchmarking() {
         return;
     }
-    let paired =
-        |group: &str, run: &dyn Fn() -> support::Paired| support::selected(group).then(run);
-    let rows = [
-        (
-            LIST,
-            paired(LIST, &|| {
-                support::paired(
-                    || list.clone(),
-                    |inputs| ours_list(&client, black_box(inputs)),
-                    || hand_list.clone(),
-                    |inputs| theirs_list(&hand, black_box(inputs)),
-                )
-            }),
-        ),
-        (
-            ACQUIRE,
-            paired(ACQUIRE, &|| {
-                support::paired(
-                    || acquire.clone(),
-                    |inputs| ours_acquire(&client, black_box(inputs)),
-                    || hand_acquire.clone(),
-                    |inputs| theirs_acquire(&hand, black_box(inputs)),
-                )
-            }),
-        ),
-        (
-            START,
-            paired(START, &|| {
-                support::paired(
-                    || start.clone(),
-                    |inputs| ours_start(&client, black_box(inputs)),
-                    || hand_start.clone(),
-                    |inputs| theirs_start(&hand, black_box(inputs)),
-                )
-            }),
-        ),
-    ];
-    support::print_table("Request building", &rows);
+    for (name, build) in builds {
+        let rows = [
+            (
+                LIST,
+                support::selected(LIST).then(|| {
+                    support::paired(
+                        || list.clone(),
+                        |inputs| ours_list(&client, black_box(inputs)),
+                        || hand_list.clone(),
+                        |inputs| theirs_list(&hand, build, black_box(inputs)),
+                    )
+                }),
+            ),
+            (
+                ACQUIRE,
+                support::selected(ACQUIRE).then(|| {
+                    support::paired(
+                        || acquire.clone(),
+                        |inputs| ours_acquire(&client, black_box(inputs)),
+                        || hand_acquire.clone(),
+                        |inputs| theirs_acquire(&hand, build, black_box(inputs)),
+                    )
+                }),
+            ),
+            (
+                START,
+                support::selected(START).then(|| {
+                    support::paired(
+                        || start.clone(),
+                        |inputs| ours_start(&client, black_box(inputs)),
+                        || hand_start.clone(),
+                        |inputs| theirs_start(&hand, build, black_box(inputs)),
+                    )
+                }),
+            ),
+        ];
+        let title = match build {
+            Build::Builder => "Request building, baseline reqwest::RequestBuilder",
+            Build::Bare => "Request building, baseline reqwest::Request::new set directly",
+        };
+        support::print_table(title, name, &rows);
+    }
 }

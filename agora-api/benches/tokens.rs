@@ -365,5 +365,5 @@ fn main() {
             }),
         ),
     ];
-    support::print_table("Tokens", &rows);
+    support::print_table("Tokens", THEIRS, &rows);
 }

@@ -336,15 +336,14 @@ pub const OURS: &str = "agora-api";
 pub const THEIRS: &str = "hand-written";
 
 /// Prints the ratio table: criterion's medians of both sides of each
-/// group, their ratio, and the paired (interleaved) ratio.
-pub fn print_table(title: &str, rows: &[(&str, Option<Paired>)]) {
+/// group (`theirs` names the baseline's function), their ratio, and the
+/// paired (interleaved) ratio.
+pub fn print_table(title: &str, theirs: &str, rows: &[(&str, Option<Paired>)]) {
+    println!();
+    println!("## {title}: agora-api vs {theirs} (ratio = agora-api / {theirs}; < 1 is faster)");
     println!();
     println!(
-        "## {title}: agora-api vs hand-written (ratio = agora-api / hand-written; < 1 is faster)"
-    );
-    println!();
-    println!(
-        "| benchmark | agora-api (criterion median) | hand-written (criterion median) | ratio | paired: agora-api | paired: hand-written | paired ratio |"
+        "| benchmark | agora-api (criterion median) | {theirs} (criterion median) | ratio | paired: agora-api | paired: {theirs} | paired ratio |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for (group, paired) in rows {
@@ -352,7 +351,7 @@ pub fn print_table(title: &str, rows: &[(&str, Option<Paired>)]) {
             continue;
         }
         let ours = criterion_median(group, OURS);
-        let theirs = criterion_median(group, THEIRS);
+        let theirs = criterion_median(group, theirs);
         let (ours_text, theirs_text, ratio_text) = match (ours, theirs) {
             (Some(ours), Some(theirs)) => (
                 format!("{} [{} – {}]", time(ours.0), time(ours.1), time(ours.2)),
