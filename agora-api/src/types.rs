@@ -114,6 +114,14 @@ validated_string! {
     AppId, field = "app_id", check = check_app_id
 }
 
+impl AppId {
+    /// Checks `value` as [`AppId::new`] does, without keeping a copy (for
+    /// App IDs read back from a token).
+    pub(crate) fn check(value: &str) -> Result<(), InvalidInput> {
+        check_app_id(value).map_err(|rule| InvalidInput::new("app_id", rule))
+    }
+}
+
 fn check_app_id(value: &str) -> Result<(), String> {
     if value.len() != 32 {
         return Err(format!(
