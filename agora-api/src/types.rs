@@ -324,7 +324,25 @@ impl TryFrom<u32> for UidString {
 
 impl Serialize for UidString {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        // The digits written straight into a stack buffer: formatting
+        // through `Display` costs several times as much, and a Cloud
+        // Recording body holds many UIDs.
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        let mut rest = self.0.get();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        match std::str::from_utf8(&digits[start..]) {
+            Ok(text) => serializer.serialize_str(text),
+            // ASCII digits are UTF-8; this arm is never taken.
+            Err(_) => serializer.collect_str(&self.0),
+        }
     }
 }
 
@@ -365,6 +383,14 @@ mod tests {
             error.rule(),
             "must be 32 hexadecimal characters (found 'g')"
         );
+    }
+
+    #[test]
+    fn uid_strings_serialize_as_their_decimal_digits() {
+        for uid in [1, 9, 10, 527841, 999_999_999, 1_000_000_000, u32::MAX] {
+            let text = serde_json::to_string(&UidString::new(uid).unwrap()).unwrap();
+            assert_eq!(text, format!("\"{uid}\""));
+        }
     }
 
     #[test]
