@@ -13,7 +13,7 @@
 //!
 //! ```text
 //! cargo bench -p agora-api --bench throughput -- [--calls 20000] [--concurrency 32]
-//!     [--rounds 6] [--warmup 2000] [--users 10] [--client-threads 1] [--server-threads 1]
+//!     [--rounds 10] [--warmup 2000] [--users 10] [--client-threads 1] [--server-threads 1]
 //! ```
 
 mod support;
@@ -72,7 +72,7 @@ fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         calls: if benchmarking { 20_000 } else { 200 },
         concurrency: 32,
-        rounds: if benchmarking { 6 } else { 1 },
+        rounds: if benchmarking { 10 } else { 1 },
         warmup: if benchmarking { 2_000 } else { 64 },
         users: 10,
         client_threads: 1,
