@@ -199,18 +199,26 @@ fn theirs_view(answer: &HandQuery) -> QueryView<'_> {
     }
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_query(body: &[u8]) -> QueriedRecording {
     serde_json::from_slice(body).expect("a query answer")
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_query(body: &[u8]) -> HandQuery {
     serde_json::from_slice(body).expect("a query answer")
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_users(body: &[u8]) -> StatsResponse<ChannelUsers> {
     serde_json::from_slice(body).expect("a user list")
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_users(body: &[u8]) -> HandStats {
     serde_json::from_slice(body).expect("a user list")
 }

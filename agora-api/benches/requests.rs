@@ -548,6 +548,8 @@ fn start_inputs() -> (StartInputs, HandStartInputs) {
 // ---------------------------------------------------------------------------
 // One request, each side.
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_list(client: &Client, inputs: ListInputs) -> (reqwest::Request, ListChannelUsers) {
     let endpoint = ListChannelUsers::builder()
         .appid(inputs.appid)
@@ -557,6 +559,8 @@ fn ours_list(client: &Client, inputs: ListInputs) -> (reqwest::Request, ListChan
     (request, endpoint)
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_list(
     hand: &Hand,
     build: Build,
@@ -566,6 +570,8 @@ fn theirs_list(
     (hand.request(build, reqwest::Method::GET, url, None), inputs)
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_acquire(client: &Client, inputs: AcquireInputs) -> (reqwest::Request, Acquire) {
     let endpoint = Acquire::builder()
         .appid(inputs.appid)
@@ -577,6 +583,8 @@ fn ours_acquire(client: &Client, inputs: AcquireInputs) -> (reqwest::Request, Ac
     (request, endpoint)
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_acquire(
     hand: &Hand,
     build: Build,
@@ -593,6 +601,8 @@ fn theirs_acquire(
     )
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_start(client: &Client, inputs: StartInputs) -> (reqwest::Request, Start) {
     let endpoint = Start::builder()
         .appid(inputs.appid)
@@ -606,6 +616,8 @@ fn ours_start(client: &Client, inputs: StartInputs) -> (reqwest::Request, Start)
     (request, endpoint)
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_start(
     hand: &Hand,
     build: Build,

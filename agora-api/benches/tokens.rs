@@ -223,20 +223,28 @@ mod hand {
     }
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_rtm(builder: &TokenBuilder) -> Token {
     builder.rtm_token(USER, EXPIRE).expect("a token")
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_rtm() -> String {
     hand::rtm_token(APP_ID, CERTIFICATE, USER, EXPIRE, ISSUE_TS, SALT)
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_rtc(builder: &TokenBuilder) -> Token {
     builder
         .rtc_token(CHANNEL, UID, RtcRole::Publisher, EXPIRE, EXPIRE)
         .expect("a token")
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_rtc() -> String {
     hand::rtc_publisher_token(
         APP_ID,
@@ -250,6 +258,8 @@ fn theirs_rtc() -> String {
     )
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn ours_verify(token: &str, certificate: &AppCertificate) -> ParsedAccessToken2 {
     let parsed = ParsedAccessToken2::parse(token).expect("a 007 token");
     parsed
@@ -258,6 +268,8 @@ fn ours_verify(token: &str, certificate: &AppCertificate) -> ParsedAccessToken2 
     parsed
 }
 
+// Out of line, so that scripts/bench-instructions.sh can count it.
+#[inline(never)]
 fn theirs_verify(token: &str) -> hand::Verified {
     hand::verify(token, CERTIFICATE).expect("a valid token")
 }
