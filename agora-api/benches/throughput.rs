@@ -13,7 +13,7 @@
 //!
 //! ```text
 //! cargo bench -p agora-api --bench throughput -- [--calls 20000] [--concurrency 32]
-//!     [--rounds 10] [--warmup 2000] [--users 10] [--client-threads 1] [--server-threads 1]
+//!     [--rounds 20] [--warmup 2000] [--users 10] [--client-threads 1] [--server-threads 1]
 //! ```
 
 mod support;
@@ -72,7 +72,7 @@ fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         calls: if benchmarking { 20_000 } else { 200 },
         concurrency: 32,
-        rounds: if benchmarking { 10 } else { 1 },
+        rounds: if benchmarking { 20 } else { 1 },
         warmup: if benchmarking { 2_000 } else { 64 },
         users: 10,
         client_threads: 1,
@@ -306,10 +306,12 @@ fn parent(options: &Options) -> Result<(), String> {
         .map(|(ours, theirs)| ours.rps / theirs.rps)
         .collect();
     let ratio = support::median(&mut ratios);
-    let (low, high) = (
-        ratios.first().copied().unwrap_or(f64::NAN),
-        ratios.last().copied().unwrap_or(f64::NAN),
-    );
+    // `median` sorted the ratios: the quartiles and extremes can be read.
+    let quantile = |q: f64| {
+        let index = ((ratios.len() - 1) as f64 * q).round() as usize;
+        ratios.get(index).copied().unwrap_or(f64::NAN)
+    };
+    let (low, q1, q3, high) = (quantile(0.0), quantile(0.25), quantile(0.75), quantile(1.0));
 
     println!();
     println!(
@@ -341,7 +343,7 @@ fn parent(options: &Options) -> Result<(), String> {
     }
     println!();
     println!(
-        "ratio agora-api / hand-written requests/s: {ratio:.3} (median of {} paired rounds; range {low:.3} – {high:.3})",
+        "ratio agora-api / hand-written requests/s: {ratio:.3} (median of {} paired rounds; middle half {q1:.3} – {q3:.3}, all {low:.3} – {high:.3})",
         ratios.len()
     );
     println!(
