@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per call of each routine the criterion benches compare
-# (agora-api against the hand-written baselines), counted by callgrind.
+# (agora-api against the hand-written baselines), counted by callgrind, and
+# of a whole client process of the throughput bench per call.
 # Unlike times, the counts do not move with the load of a shared machine;
 # they do not see cache misses or branch mispredictions either, so they
 # complement the times of `cargo bench`, not replace them.
@@ -78,3 +79,29 @@ row decode decode_channel_users_1000 ours_users theirs_users
 row tokens token_mint_rtm ours_rtm theirs_rtm
 row tokens token_mint_rtc ours_rtc theirs_rtc
 row tokens token_verify_rtc ours_verify theirs_verify
+
+# The throughput bench's calls: one side's whole client process (request,
+# tokio, reqwest, hyper, decode) against the bench's own server. Per call is
+# (instructions at 2 500 calls - at 500) / 2 000, which leaves start-up out.
+exe="$(executable throughput)"
+"$exe" --serve 3600 >"$out/addr" 2>/dev/null &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+    [[ -s "$out/addr" ]] && break
+    sleep 0.1
+done
+addr="$(head -1 "$out/addr")"
+process() {
+    local profile="$out/throughput-$1-$2.out"
+    valgrind --tool=callgrind --callgrind-out-file="$profile" "$exe" --side "$1" --addr "$addr" \
+        --calls "$2" --concurrency 32 --warmup 100 --users 10 --client-threads 1 >/dev/null 2>&1
+    grep '^summary:' "$profile" | awk '{ print $2 }'
+}
+per_process_call() {
+    awk -v a="$(process "$1" 500)" -v b="$(process "$1" 2500)" 'BEGIN { printf "%.0f", (b - a) / 2000 }'
+}
+ours="$(per_process_call agora-api)"
+theirs="$(per_process_call hand-written)"
+awk -v a="$ours" -v b="$theirs" \
+    'BEGIN { printf "| throughput call (whole client process) | %d | %d | %.3f | | |\n", a, b, a / b }'

@@ -15,6 +15,11 @@
 //! cargo bench -p agora-api --bench throughput -- [--calls 20000] [--concurrency 32]
 //!     [--rounds 20] [--warmup 2000] [--users 10] [--client-threads 1] [--server-threads 1]
 //! ```
+//!
+//! `--serve SECONDS` runs only the server and prints its address; a side
+//! then runs alone with `--side agora-api|hand-written --addr ADDR` and
+//! the same options (scripts/bench-instructions.sh does this under
+//! callgrind).
 
 mod support;
 
@@ -47,6 +52,9 @@ struct Options {
     server_threads: usize,
     /// Set in a child: which side it runs, against which server.
     side: Option<(Side, SocketAddr)>,
+    /// `--serve SECONDS`: only run the server, for that long, printing its
+    /// address (for running one side by hand, e.g. under callgrind).
+    serve: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +72,7 @@ impl Side {
     }
 }
 
-const USAGE: &str = "usage: throughput [--calls N] [--concurrency C] [--rounds R] [--warmup W] [--users U] [--client-threads T] [--server-threads S]";
+const USAGE: &str = "usage: throughput [--calls N] [--concurrency C] [--rounds R] [--warmup W] [--users U] [--client-threads T] [--server-threads S] | --serve SECONDS | --side agora-api|hand-written --addr ADDR";
 
 fn parse_options() -> Result<Options, String> {
     let benchmarking = support::benchmarking();
@@ -78,6 +86,7 @@ fn parse_options() -> Result<Options, String> {
         client_threads: 1,
         server_threads: 1,
         side: None,
+        serve: None,
     };
     let mut side = None;
     let mut addr = None;
@@ -109,6 +118,9 @@ fn parse_options() -> Result<Options, String> {
                 });
             }
             "--addr" => addr = Some(value()?.parse().map_err(|_| "--addr takes ip:port")?),
+            "--serve" => {
+                options.serve = Some(value()?.parse().map_err(|_| "--serve takes seconds")?);
+            }
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -131,7 +143,10 @@ fn main() -> ExitCode {
     };
     let result = match options.side {
         Some((side, addr)) => child(side, addr, &options),
-        None => parent(&options),
+        None => match options.serve {
+            Some(seconds) => serve(seconds, &options),
+            None => parent(&options),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -212,6 +227,19 @@ fn start_server(threads: usize, users: usize) -> Result<Server, String> {
         rejected,
         _runtime: runtime,
     })
+}
+
+/// `--serve`: the server alone, for `seconds`; its address goes to stdout.
+fn serve(seconds: u64, options: &Options) -> Result<(), String> {
+    let server = start_server(options.server_threads, options.users)?;
+    println!("{}", server.addr);
+    std::thread::sleep(Duration::from_secs(seconds));
+    eprintln!(
+        "served {} requests, rejected {}",
+        server.answered.load(Ordering::Relaxed),
+        server.rejected.load(Ordering::Relaxed)
+    );
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
