@@ -7,8 +7,7 @@ use std::net::IpAddr;
 use std::sync::{Arc, Once};
 use std::time::{Duration, Instant, SystemTime};
 
-use bytes::Bytes;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use tracing::Instrument as _;
 
 use crate::auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret};
@@ -390,13 +389,14 @@ enum Auth<'a> {
     Rtm(RtmCredentials),
 }
 
-/// A request rendered once, sent to one host per attempt.
-struct Rendered {
-    method: reqwest::Method,
-    path_and_query: String,
-    headers: HeaderMap,
-    body: Option<Bytes>,
-}
+/// Room for the parameters and query of a URL beyond its host and
+/// template, so that most URLs are written without growing the buffer.
+const URL_SLACK: usize = 128;
+
+/// Room reserved for a JSON body before writing it: most Agora bodies fit,
+/// and the larger ones grow from there in a few steps instead of from 8
+/// bytes.
+const BODY_CAPACITY: usize = 256;
 
 /// Why one attempt failed, and whether it may have reached Agora.
 struct AttemptError {
@@ -434,8 +434,8 @@ impl Client {
             latency_ms = tracing::field::Empty,
             request_id = tracing::field::Empty,
         );
-        let rendered = self.render(endpoint)?;
-        self.call::<E>(rendered, &span)
+        let auth = self.check(endpoint)?;
+        self.call(endpoint, &auth, &span)
             .instrument(span.clone())
             .await
     }
@@ -444,7 +444,8 @@ impl Client {
     /// deadline.
     async fn call<E: Endpoint>(
         &self,
-        rendered: Rendered,
+        endpoint: &E,
+        auth: &Auth<'_>,
         span: &tracing::Span,
     ) -> Result<E::Response, Error> {
         let inner = &*self.inner;
@@ -468,7 +469,7 @@ impl Client {
             let remaining = deadline.saturating_duration_since(Instant::now());
             let bound = remaining.min(inner.attempt_timeout);
             span.record("attempts", attempt + 1);
-            let request = self.request_for(&rendered, host)?;
+            let request = self.request_for(endpoint, auth, host)?;
             let outcome = match tokio::time::timeout(bound, self.attempt::<E>(request, span)).await
             {
                 Ok(outcome) => outcome,
@@ -604,12 +605,13 @@ impl Client {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn prepare<E: Endpoint>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
-        let rendered = self.render(endpoint)?;
-        self.request_for(&rendered, self.inner.hosts.first())
+        let auth = self.check(endpoint)?;
+        self.request_for(endpoint, &auth, self.inner.hosts.first())
     }
 
-    /// Everything of a request but its host, checked and rendered once.
-    fn render<E: Endpoint>(&self, endpoint: &E) -> Result<Rendered, Error> {
+    /// What is checked once per call, before any attempt: the inputs, the
+    /// credentials to use, and that they may act as the sender.
+    fn check<E: Endpoint>(&self, endpoint: &E) -> Result<Auth<'_>, Error> {
         endpoint.validate()?;
         let auth = self.choose_auth::<E>()?;
         if let (Auth::Rtm(credentials), Some((field, sender))) = (&auth, endpoint.sender())
@@ -624,48 +626,58 @@ impl Client {
             )
             .into());
         }
+        Ok(auth)
+    }
 
-        let mut path_and_query = String::with_capacity(E::PATH.len() + 64);
-        endpoint.write_path(&mut PathWriter::new(&mut path_and_query));
-        endpoint.write_query(&mut QueryWriter::new(&mut path_and_query));
+    /// The request of one attempt, addressed to `host`.
+    ///
+    /// Written straight into the `reqwest::Request` each attempt sends: the
+    /// URL into one buffer from the host on, the headers into the request's
+    /// own map, the body into the buffer the request owns. Nothing is
+    /// rendered first and copied per attempt; a retry (rare, and waiting
+    /// for its backoff anyway) writes the same bytes again from the same
+    /// endpoint and credentials.
+    fn request_for<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &Auth<'_>,
+        host: &str,
+    ) -> Result<reqwest::Request, Error> {
+        let mut url = String::with_capacity(host.len() + E::PATH.len() + URL_SLACK);
+        url.push_str(host);
+        endpoint.write_path(&mut PathWriter::new(&mut url));
+        endpoint.write_query(&mut QueryWriter::new(&mut url));
+        let url = reqwest::Url::parse(&url).map_err(|error| {
+            InvalidInput::new("path", format!("does not make a valid URL: {error}"))
+        })?;
+        let mut request = reqwest::Request::new(E::METHOD, url);
 
-        let mut headers = HeaderMap::new();
+        let headers = request.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        endpoint.write_headers(&mut HeaderWriter::new(&mut headers))?;
+        endpoint.write_headers(&mut HeaderWriter::new(headers))?;
         match auth {
             Auth::Basic(basic) => {
                 headers.insert(AUTHORIZATION, basic.header().clone());
             }
-            Auth::Rtm(credentials) => credentials.apply(&mut headers),
+            Auth::Rtm(credentials) => credentials.apply(headers),
         }
 
-        let mut body = Vec::new();
+        // Bodies come with POST, PUT and PATCH; the others rarely have one,
+        // and an empty Vec costs nothing.
+        let mut body = if E::METHOD == reqwest::Method::GET || E::METHOD == reqwest::Method::DELETE
+        {
+            Vec::new()
+        } else {
+            Vec::with_capacity(BODY_CAPACITY)
+        };
         let has_body = endpoint
             .write_body(&mut body)
             .map_err(|source| Error::Encode {
                 endpoint: E::NAME,
                 source,
             })?;
-        Ok(Rendered {
-            method: E::METHOD,
-            path_and_query,
-            headers,
-            body: has_body.then(|| Bytes::from(body)),
-        })
-    }
-
-    /// The rendered request addressed to `host`.
-    fn request_for(&self, rendered: &Rendered, host: &str) -> Result<reqwest::Request, Error> {
-        let mut url = String::with_capacity(host.len() + rendered.path_and_query.len());
-        url.push_str(host);
-        url.push_str(&rendered.path_and_query);
-        let url = reqwest::Url::parse(&url).map_err(|error| {
-            InvalidInput::new("path", format!("does not make a valid URL: {error}"))
-        })?;
-        let mut request = reqwest::Request::new(rendered.method.clone(), url);
-        *request.headers_mut() = rendered.headers.clone();
-        if let Some(body) = &rendered.body {
-            *request.body_mut() = Some(body.clone().into());
+        if has_body {
+            *request.body_mut() = Some(body.into());
         }
         Ok(request)
     }

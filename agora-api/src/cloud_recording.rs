@@ -249,7 +249,8 @@ pub struct Acquire {
 
 impl Acquire {
     fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request.check("clientRequest")
+        self.client_request
+            .check(&config::FieldPath::root("clientRequest"))
     }
 }
 
@@ -325,7 +326,8 @@ pub struct Start {
 impl Start {
     fn check(&self) -> Result<(), InvalidInput> {
         self.mode.check()?;
-        self.client_request.check("clientRequest")
+        self.client_request
+            .check(&config::FieldPath::root("clientRequest"))
     }
 }
 
@@ -450,7 +452,8 @@ pub struct Update {
 impl Update {
     fn check(&self) -> Result<(), InvalidInput> {
         self.mode.check()?;
-        self.client_request.check("clientRequest")
+        self.client_request
+            .check(&config::FieldPath::root("clientRequest"))
     }
 }
 
@@ -522,7 +525,8 @@ pub struct UpdateLayout {
 
 impl UpdateLayout {
     fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request.check("clientRequest")
+        self.client_request
+            .check(&config::FieldPath::root("clientRequest"))
     }
 }
 

@@ -7,7 +7,8 @@
 //! function; errors name the field as it is on the wire, dotted from the
 //! body's top level (`clientRequest.recordingConfig.maxIdleTime`).
 
-use std::fmt;
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 use std::ops::RangeInclusive;
 
 use base64::Engine as _;
@@ -23,20 +24,78 @@ use crate::types::UidString;
 // ---------------------------------------------------------------------------
 // Rule helpers.
 
-/// `parent.name`, the dotted wire path of a nested field.
-pub(super) fn at(parent: &str, name: &str) -> String {
-    if parent.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{parent}.{name}")
+/// The dotted wire path of a nested field, from the body's top level
+/// (`clientRequest.recordingConfig.layoutConfig[2].x_axis`), as errors
+/// name it.
+///
+/// It is a chain of borrowed segments, written out only when an error is
+/// made: checking a valid request allocates nothing.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FieldPath<'a> {
+    parent: Option<&'a FieldPath<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Name(&'a str),
+    Index(usize),
+}
+
+impl<'a> FieldPath<'a> {
+    /// A top-level member.
+    pub(super) const fn root(name: &'a str) -> Self {
+        FieldPath {
+            parent: None,
+            segment: Segment::Name(name),
+        }
+    }
+
+    /// Element `index` of this list.
+    fn index(&'a self, index: usize) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            fmt::Display::fmt(parent, f)?;
+        }
+        match self.segment {
+            Segment::Name(name) => {
+                if self.parent.is_some() {
+                    f.write_char('.')?;
+                }
+                f.write_str(name)
+            }
+            Segment::Index(index) => write!(f, "[{index}]"),
+        }
+    }
+}
+
+impl From<FieldPath<'_>> for Cow<'static, str> {
+    fn from(path: FieldPath<'_>) -> Self {
+        Cow::Owned(path.to_string())
+    }
+}
+
+/// `parent.name`, the path of a nested field.
+pub(super) fn at<'a>(parent: &'a FieldPath<'a>, name: &'a str) -> FieldPath<'a> {
+    FieldPath {
+        parent: Some(parent),
+        segment: Segment::Name(name),
     }
 }
 
 /// Checks an optional number against a documented inclusive range.
-fn check_range<T>(
+fn check_range<T, P: Into<Cow<'static, str>>>(
     value: Option<T>,
     range: RangeInclusive<T>,
-    field: impl FnOnce() -> String,
+    field: impl FnOnce() -> P,
     unit: &str,
 ) -> Result<(), InvalidInput>
 where
@@ -59,10 +118,10 @@ where
 const MAX_PIXELS: u64 = 1920 * 1080;
 
 /// Checks `width × height` against 1920 × 1080.
-fn check_resolution(
+fn check_resolution<P: Into<Cow<'static, str>>>(
     width: u32,
     height: u32,
-    field: impl FnOnce() -> String,
+    field: impl FnOnce() -> P,
     names: &str,
 ) -> Result<(), InvalidInput> {
     let pixels = u64::from(width) * u64::from(height);
@@ -85,9 +144,9 @@ const MAX_SUBSCRIPTION_UIDS: usize = 32;
 
 /// Checks a subscription list: at most 32 entries, each an integer UID
 /// written as a string (or `#allstream#` where `allow_all`).
-fn check_uid_list(
+fn check_uid_list<P: Into<Cow<'static, str>>>(
     list: Option<&Vec<String>>,
-    field: impl Fn() -> String,
+    field: impl Fn() -> P,
     allow_all: bool,
 ) -> Result<(), InvalidInput> {
     let Some(list) = list else {
@@ -121,7 +180,7 @@ fn check_uid_list(
 fn check_exclusive(
     subscribe: Option<&Vec<String>>,
     unsubscribe: Option<&Vec<String>>,
-    parent: &str,
+    parent: &FieldPath<'_>,
     subscribe_name: &str,
     unsubscribe_name: &str,
 ) -> Result<(), InvalidInput> {
@@ -157,7 +216,10 @@ fn serialize_optional_ratio<S: Serializer>(
 }
 
 /// Checks a relative value: finite and from 0 to 1.
-fn check_ratio(value: f64, field: impl FnOnce() -> String) -> Result<(), InvalidInput> {
+fn check_ratio<P: Into<Cow<'static, str>>>(
+    value: f64,
+    field: impl FnOnce() -> P,
+) -> Result<(), InvalidInput> {
     if !(0.0..=1.0).contains(&value) {
         return Err(InvalidInput::new(
             field(),
@@ -198,7 +260,7 @@ pub struct AcquireClientRequest {
 }
 
 impl AcquireClientRequest {
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         check_range(
             self.resource_expired_hour,
             1..=720,
@@ -318,7 +380,7 @@ impl StartClientRequest {
         }
     }
 
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         self.storage_config.check(&at(parent, "storageConfig"))?;
         let recording_at = at(parent, "recordingConfig");
         if let Some(recording) = &self.recording_config {
@@ -567,7 +629,7 @@ impl StorageConfig {
         }
     }
 
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if let Some(prefix) = &self.file_name_prefix {
             let field = || at(parent, "fileNamePrefix");
             if let Some(bad) = prefix
@@ -1003,7 +1065,7 @@ impl RecordingConfig {
         }
     }
 
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         check_range(
             self.max_idle_time,
             5..=2_592_000,
@@ -1057,7 +1119,7 @@ impl RecordingConfig {
         Ok(())
     }
 
-    fn check_decryption(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check_decryption(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         let mode = self.decryption_mode.unwrap_or(DecryptionMode::None);
         if mode != DecryptionMode::None && self.secret.is_none() {
             return Err(InvalidInput::new(
@@ -1209,7 +1271,10 @@ int_enum! {
 }
 
 impl AudioProfile {
-    fn check(self, field: impl FnOnce() -> String) -> Result<(), InvalidInput> {
+    fn check<P: Into<Cow<'static, str>>>(
+        self,
+        field: impl FnOnce() -> P,
+    ) -> Result<(), InvalidInput> {
         if let AudioProfile::Other(profile) = self {
             return Err(InvalidInput::new(
                 field(),
@@ -1269,7 +1334,7 @@ pub struct TranscodingConfig {
 }
 
 impl TranscodingConfig {
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if self.width.is_some() || self.height.is_some() {
             check_resolution(
                 self.width.unwrap_or(360),
@@ -1303,7 +1368,7 @@ struct Layout<'a> {
 /// The most regions a custom layout may have.
 const MAX_LAYOUT_REGIONS: usize = 17;
 
-fn check_layout(parent: &str, layout: Layout<'_>) -> Result<(), InvalidInput> {
+fn check_layout(parent: &FieldPath<'_>, layout: Layout<'_>) -> Result<(), InvalidInput> {
     if layout.mixed_video_layout == Some(MixedVideoLayout::Vertical)
         && layout.max_resolution_uid.is_none()
     {
@@ -1333,7 +1398,7 @@ fn check_layout(parent: &str, layout: Layout<'_>) -> Result<(), InvalidInput> {
             ));
         }
         for (index, region) in regions.iter().enumerate() {
-            region.check(&format!("{field}[{index}]"))?;
+            region.check(&field.index(index))?;
         }
     }
     if let Some(backgrounds) = layout.background_config {
@@ -1345,7 +1410,7 @@ fn check_layout(parent: &str, layout: Layout<'_>) -> Result<(), InvalidInput> {
                 .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
             {
                 return Err(InvalidInput::new(
-                    format!("{field}[{index}].image_url"),
+                    at(&field.index(index), "image_url"),
                     "must be an HTTPS URL",
                 ));
             }
@@ -1417,7 +1482,7 @@ impl LayoutRegion {
         }
     }
 
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         check_ratio(self.x_axis, || at(parent, "x_axis"))?;
         check_ratio(self.y_axis, || at(parent, "y_axis"))?;
         check_ratio(self.width, || at(parent, "width"))?;
@@ -1477,7 +1542,7 @@ pub struct RecordingFileConfig {
 }
 
 impl RecordingFileConfig {
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if let Some(types) = &self.av_file_type
             && types.contains(&AvFileType::Mp4)
             && !types.contains(&AvFileType::Hls)
@@ -1525,7 +1590,7 @@ impl Default for SnapshotConfig {
 }
 
 impl SnapshotConfig {
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         check_range(
             self.capture_interval,
             5..=3600,
@@ -1591,7 +1656,7 @@ impl ExtensionServiceConfig {
         }
     }
 
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if self.error_handle_policy == Some(ErrorHandlePolicy::ErrorIgnore) {
             return Err(InvalidInput::new(
                 at(parent, "errorHandlePolicy"),
@@ -1600,7 +1665,7 @@ impl ExtensionServiceConfig {
         }
         let field = at(parent, "extensionServices");
         for (index, service) in self.extension_services.iter().enumerate() {
-            service.check(&format!("{field}[{index}]"))?;
+            service.check(&field.index(index))?;
         }
         Ok(())
     }
@@ -1656,7 +1721,7 @@ impl ExtensionService {
         self.service_param.service_name()
     }
 
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         let param_at = at(parent, "serviceParam");
         match &self.service_param {
             ServiceParam::WebRecorder(param) => param.check(&param_at),
@@ -1832,7 +1897,7 @@ impl WebRecorderParam {
         }
     }
 
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         self.audio_profile.check(|| at(parent, "audioProfile"))?;
         check_resolution(
             self.video_width,
@@ -1907,7 +1972,7 @@ impl RtmpOutput {
 }
 
 /// Checks CDN outputs: at most one, each `rtmp://` or `rtmps://`.
-fn check_outputs(outputs: &[RtmpOutput], parent: &str) -> Result<(), InvalidInput> {
+fn check_outputs(outputs: &[RtmpOutput], parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
     let field = at(parent, "outputs");
     if outputs.len() > 1 {
         return Err(InvalidInput::new(
@@ -1919,10 +1984,14 @@ fn check_outputs(outputs: &[RtmpOutput], parent: &str) -> Result<(), InvalidInpu
         ));
     }
     for (index, output) in outputs.iter().enumerate() {
-        let url = output.rtmp_url.to_ascii_lowercase();
-        if !(url.starts_with("rtmp://") || url.starts_with("rtmps://")) {
+        let url = output.rtmp_url.as_bytes();
+        let scheme = |scheme: &str| {
+            url.get(..scheme.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(scheme.as_bytes()))
+        };
+        if !(scheme("rtmp://") || scheme("rtmps://")) {
             return Err(InvalidInput::new(
-                format!("{field}[{index}].rtmpUrl"),
+                at(&field.index(index), "rtmpUrl"),
                 "must be an rtmp:// or rtmps:// URL",
             ));
         }
@@ -1953,7 +2022,7 @@ pub struct UpdateClientRequest {
 }
 
 impl UpdateClientRequest {
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if let Some(subscribe) = &self.stream_subscribe {
             subscribe.check(&at(parent, "streamSubscribe"))?;
         }
@@ -1982,7 +2051,7 @@ pub struct StreamSubscribe {
 }
 
 impl StreamSubscribe {
-    fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if let Some(audio) = &self.audio_uid_list {
             let parent = at(parent, "audioUidList");
             check_exclusive(
@@ -2118,7 +2187,7 @@ pub struct UpdateLayoutClientRequest {
 }
 
 impl UpdateLayoutClientRequest {
-    pub(super) fn check(&self, parent: &str) -> Result<(), InvalidInput> {
+    pub(super) fn check(&self, parent: &FieldPath<'_>) -> Result<(), InvalidInput> {
         check_layout(
             parent,
             Layout {

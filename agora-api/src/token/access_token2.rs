@@ -159,16 +159,25 @@ impl AccessToken2 {
 
     /// The signed part: app id, times, salt and the services stable-sorted by type.
     fn signing_info(&self) -> Result<Vec<u8>, TokenError> {
-        let mut w = Writer::new();
+        // Header and one service with a few privileges and names.
+        let mut w = Writer::with_capacity(128);
         w.string("app_id", &self.app_id)?;
         w.u32(self.issue_ts);
         w.u32(self.expire);
         w.u32(self.salt);
         w.count("services", self.services.len())?;
-        let mut order: Vec<&Service> = self.services.iter().collect();
-        order.sort_by_key(|s| s.service_type()); // stable
-        for s in order {
-            s.encode(&mut w)?;
+        if self.services.is_sorted_by_key(Service::service_type) {
+            // The usual case (one service, or added in type order): no
+            // sorted copy needed.
+            for s in &self.services {
+                s.encode(&mut w)?;
+            }
+        } else {
+            let mut order: Vec<&Service> = self.services.iter().collect();
+            order.sort_by_key(|s| s.service_type()); // stable
+            for s in order {
+                s.encode(&mut w)?;
+            }
         }
         Ok(w.into_bytes())
     }
@@ -180,14 +189,14 @@ impl AccessToken2 {
     /// # Errors
     /// As [`build`](Self::build).
     pub fn content(&self, cert: &AppCertificate) -> Result<Vec<u8>, TokenError> {
-        AppId::new(self.app_id.as_str())?;
+        AppId::check(&self.app_id)?;
         if self.services.is_empty() {
             return Err(TokenError::NoService);
         }
         let info = self.signing_info()?;
         let key = signing_key(cert, self.issue_ts, self.salt);
         let signature = codec::hmac_sha256(&key, &[&info]);
-        let mut w = Writer::new();
+        let mut w = Writer::with_capacity(2 + signature.len() + info.len());
         w.bytes("signature", &signature)?;
         let mut content = w.into_bytes();
         content.extend_from_slice(&info);
@@ -205,7 +214,7 @@ impl AccessToken2 {
         let content = self.content(cert)?;
         let compressed = codec::zlib_compress(&content)?;
         let mut out = String::from(VERSION_007);
-        out.push_str(&codec::base64_encode(&compressed));
+        codec::base64_encode_into(&compressed, &mut out);
         Ok(Token::from_secret(out))
     }
 }

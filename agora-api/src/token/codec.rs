@@ -24,6 +24,14 @@ impl Writer {
         Self::default()
     }
 
+    /// A writer with room for `capacity` bytes, so that a field of known
+    /// size is written without growing the buffer.
+    pub(super) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            buf: Vec::with_capacity(capacity),
+        }
+    }
+
     pub(super) fn into_bytes(self) -> Vec<u8> {
         self.buf
     }
@@ -150,8 +158,11 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(super) fn base64_encode(data: &[u8]) -> String {
-    STANDARD.encode(data)
+/// Appends the base64 of `data` to `out` (the token's version prefix),
+/// reserving its exact length first.
+pub(super) fn base64_encode_into(data: &[u8], out: &mut String) {
+    out.reserve(data.len().div_ceil(3) * 4);
+    STANDARD.encode_string(data, out);
 }
 
 pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, TokenError> {
@@ -163,7 +174,9 @@ pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, TokenError> {
 /// zlib stream at the default level 6 (the level every official builder uses).
 pub(super) fn zlib_compress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
     use std::io::Write as _;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Tokens barely compress: the output is about as long as the input.
+    let out = Vec::with_capacity(data.len() + 16);
+    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::new(6));
     enc.write_all(data)
         .and_then(|()| enc.finish())
         .map_err(|e| TokenError::Zlib {

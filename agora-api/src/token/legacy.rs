@@ -162,7 +162,7 @@ impl LegacyAccessToken {
     /// [`TokenError::InvalidAppId`] if the App ID is not 32 hex characters,
     /// [`TokenError::TooMany`] with more than 65535 privileges.
     pub fn build(&self, cert: &AppCertificate) -> Result<Token, TokenError> {
-        AppId::new(self.app_id.as_str())?;
+        AppId::check(&self.app_id)?;
         let message = self.message()?;
         let signature = codec::hmac_sha256(
             cert.as_bytes(),
@@ -180,7 +180,7 @@ impl LegacyAccessToken {
         w.bytes("message", &message)?;
         let mut out = String::from(VERSION_006);
         out.push_str(&self.app_id);
-        out.push_str(&codec::base64_encode(&w.into_bytes()));
+        codec::base64_encode_into(&w.into_bytes(), &mut out);
         Ok(Token::from_secret(out))
     }
 }
