@@ -21,11 +21,6 @@
 //! `channel_id` for `group_id`, `dest` for `dst`) decode too.
 //! <https://docs.agora.io/en/signaling/rest-api/restful-authentication>
 
-// The three legacy 1.x history endpoints are `#[deprecated]` for users; the
-// derive's output for them (impls, builders, registry entries) lives in this
-// module and names them, which must not warn here.
-#![allow(deprecated)]
-
 use serde::{Deserialize, Serialize};
 
 use crate::Endpoint;
@@ -833,6 +828,8 @@ pub struct CreateHistoryQuery {
     pub order: Option<HistoryOrder>,
 }
 
+// Checks of a legacy endpoint, which is deprecated for users only.
+#[allow(deprecated)]
 impl CreateHistoryQuery {
     fn check(&self) -> Result<(), InvalidInput> {
         check_source_destination(
@@ -997,6 +994,8 @@ pub struct GetHistoryQueryResult {
     pub handle: String,
 }
 
+// Checks of a legacy endpoint, which is deprecated for users only.
+#[allow(deprecated)]
 impl GetHistoryQueryResult {
     fn check(&self) -> Result<(), InvalidInput> {
         if self.handle.is_empty() {
@@ -1134,6 +1133,8 @@ pub struct CountHistoryMessages {
     pub end_time: HistoryTime,
 }
 
+// Checks of a legacy endpoint, which is deprecated for users only.
+#[allow(deprecated)]
 impl CountHistoryMessages {
     fn check(&self) -> Result<(), InvalidInput> {
         check_source_destination(self.source.as_ref(), self.destination.as_deref(), "")

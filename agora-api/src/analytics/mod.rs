@@ -22,10 +22,6 @@
 //! (a smaller plan's cap is Agora's to enforce).
 //! <https://docs.agora.io/en/agora-analytics/reference/api>
 
-// The legacy endpoints are deprecated; their own derive output and impls
-// use them.
-#![allow(deprecated)]
-
 use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::pages::Paginated;
@@ -1055,6 +1051,8 @@ pub struct GetCallDetails {
     pub exclude_server_user: Option<bool>,
 }
 
+// Checks of a legacy endpoint, which is deprecated for users only.
+#[allow(deprecated)]
 impl GetCallDetails {
     fn check(&self) -> Result<(), InvalidInput> {
         check_time_frame(

@@ -26,11 +26,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-// The derive's output names the deprecated legacy endpoints (in the
-// `Endpoint` impl and the builder) with their own spans, which would warn
-// here; users of those endpoints still get the deprecation warning.
-#![allow(deprecated)]
-
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
@@ -685,6 +680,8 @@ pub struct GetUsageV1 {
     pub projects: Option<ProjectIds>,
 }
 
+// Checks of a legacy endpoint, which is deprecated for users only.
+#[allow(deprecated)]
 impl GetUsageV1 {
     fn check(&self) -> Result<(), InvalidInput> {
         check_range(self.from_date, self.to_date)
