@@ -45,7 +45,9 @@ async fn path_segments_arrive_intact_whatever_they_hold() {
         .and_then(|path| path.rsplit('/').next())
         .expect("a last segment");
     assert_eq!(
-        percent_decode(segment),
+        percent_encoding::percent_decode_str(segment)
+            .decode_utf8()
+            .expect("UTF-8"),
         key,
         "the server decodes the same key"
     );
@@ -164,21 +166,4 @@ async fn a_whole_body_field_is_the_body_and_the_crate_path_can_be_overridden() {
     );
     // PUT is idempotent by default; checked when the test compiles.
     const { assert!(<ReplaceList as Endpoint>::IDEMPOTENT) };
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("ASCII hex");
-            out.push(u8::from_str_radix(hex, 16).expect("two hex digits"));
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).expect("UTF-8")
 }
