@@ -26,13 +26,28 @@ impl RateLimit {
         path_template.starts_with(&*self.prefix)
     }
 
-    /// Takes the next free slot and returns how long to wait for it.
-    pub(crate) fn reserve(&self) -> Duration {
+    /// Takes the next free slot and returns how long to wait for it, when
+    /// that wait is shorter than `within` (what is left of the call's
+    /// deadline); otherwise takes nothing and returns `None`, so a call
+    /// that cannot have a slot in time gives up at once and leaves the slot
+    /// to others.
+    pub(crate) fn reserve_within(&self, within: Duration) -> Option<Duration> {
         let now = Instant::now();
         let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
         let slot = next.map_or(now, |next| next.max(now));
-        *next = Some(slot + self.interval);
-        slot - now
+        let wait = slot.saturating_duration_since(now);
+        if wait >= within && !wait.is_zero() {
+            return None;
+        }
+        // An interval past what an Instant holds leaves the limiter where
+        // it was rather than overflowing.
+        *next = Some(slot.checked_add(self.interval).unwrap_or(slot));
+        Some(wait)
+    }
+
+    #[cfg(test)]
+    fn reserve(&self) -> Duration {
+        self.reserve_within(Duration::MAX).unwrap_or(Duration::MAX)
     }
 }
 
@@ -56,5 +71,21 @@ mod tests {
             third > Duration::from_millis(190) && third <= Duration::from_millis(200),
             "{third:?}"
         );
+    }
+
+    #[test]
+    fn a_slot_past_the_deadline_is_not_taken() {
+        let limit = RateLimit::new("/", 1);
+        assert_eq!(
+            limit.reserve_within(Duration::from_millis(500)),
+            Some(Duration::ZERO)
+        );
+        // The next slot is a second away: not within 500 ms, and not taken.
+        assert_eq!(limit.reserve_within(Duration::from_millis(500)), None);
+        assert_eq!(limit.reserve_within(Duration::from_millis(500)), None);
+        let wait = limit
+            .reserve_within(Duration::from_secs(2))
+            .expect("a slot within 2 s");
+        assert!(wait > Duration::from_millis(900), "{wait:?}");
     }
 }

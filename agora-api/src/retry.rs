@@ -30,7 +30,13 @@ pub struct RetryPolicy {
     max_attempts: u32,
     backoff: Vec<Duration>,
     jitter: bool,
+    max_retry_after: Duration,
 }
+
+/// The longest `Retry-After` a client waits out by default: a server asking
+/// for more is answered with its error at once rather than a call that
+/// hangs for as long as the server says.
+pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 impl Default for RetryPolicy {
     fn default() -> Self {
@@ -42,6 +48,7 @@ impl Default for RetryPolicy {
                 Duration::from_secs(6),
             ],
             jitter: true,
+            max_retry_after: DEFAULT_MAX_RETRY_AFTER,
         }
     }
 }
@@ -77,6 +84,28 @@ impl RetryPolicy {
         self
     }
 
+    /// The longest `Retry-After` waited out (default
+    /// [`DEFAULT_MAX_RETRY_AFTER`]). When Agora asks for a longer wait, or
+    /// for one that does not fit in what is left of the call's deadline,
+    /// the call returns Agora's error at once, with the wait it asked for
+    /// in [`ApiError::retry_after`](crate::ApiError::retry_after).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let policy = agora_api::RetryPolicy::default().max_retry_after(Duration::from_secs(5));
+    /// assert_eq!(policy.longest_retry_after(), Duration::from_secs(5));
+    /// ```
+    #[must_use]
+    pub fn max_retry_after(mut self, longest: Duration) -> Self {
+        self.max_retry_after = longest;
+        self
+    }
+
+    /// The longest `Retry-After` this policy waits out.
+    pub fn longest_retry_after(&self) -> Duration {
+        self.max_retry_after
+    }
+
     /// The most attempts a call makes.
     pub fn attempts(&self) -> u32 {
         self.max_attempts
@@ -95,7 +124,8 @@ impl RetryPolicy {
     }
 }
 
-/// `base` scaled by a random factor in [0.8, 1.2].
+/// `base` scaled by a random factor in [0.8, 1.2]; saturates at
+/// `Duration::MAX` instead of overflowing (a user may set any backoff).
 fn jittered(base: Duration) -> Duration {
     // A fresh `RandomState` is seeded randomly per process and per call; its
     // hash of nothing is a cheap, good-enough random number for jitter.
@@ -103,7 +133,7 @@ fn jittered(base: Duration) -> Duration {
         .build_hasher()
         .finish();
     let factor = 0.8 + 0.4 * (random % 10_001) as f64 / 10_000.0;
-    base.mul_f64(factor)
+    Duration::try_from_secs_f64(base.as_secs_f64() * factor).unwrap_or(Duration::MAX)
 }
 
 /// Whether a failed attempt may have reached Agora.
@@ -116,18 +146,40 @@ pub(crate) enum Reach {
     Maybe,
 }
 
-/// Reads a `Retry-After` value: delay seconds, or an HTTP date (IMF-fixdate,
-/// the form servers must send), relative to `now`.
-pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+/// Reads a `Retry-After` header value: delay seconds, or an HTTP date
+/// (IMF-fixdate, the form servers must send) relative to `now`.
+///
+/// `None` for anything else (negative numbers, garbage, a date that is not
+/// one); a date in the past means no wait. No value, however large, can
+/// overflow: a number of seconds beyond what a [`Duration`] holds
+/// saturates, and a date beyond what [`SystemTime`] holds is `None`. The
+/// client never waits longer than its
+/// [`RetryPolicy::max_retry_after`] or the call's deadline, whatever
+/// this returns.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use agora_api::parse_retry_after;
+///
+/// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_770);
+/// assert_eq!(parse_retry_after("7", now), Some(Duration::from_secs(7)));
+/// assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::from_secs(7)));
+/// assert_eq!(parse_retry_after("-1", now), None);
+/// assert_eq!(parse_retry_after("18446744073709551615", now), Some(Duration::from_secs(u64::MAX)));
+/// ```
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
+    if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        // All digits: seconds. Too many digits for a u64 saturates.
+        let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
         return Some(Duration::from_secs(seconds));
     }
     let at = parse_http_date(value)?;
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// Parses `Sun, 06 Nov 1994 08:49:37 GMT`.
+/// Parses `Sun, 06 Nov 1994 08:49:37 GMT`, with checked arithmetic all the
+/// way: a year of twelve digits is `None`, not an overflow.
 fn parse_http_date(value: &str) -> Option<SystemTime> {
     let mut parts = value.split_ascii_whitespace();
     let _weekday = parts.next()?;
@@ -153,6 +205,8 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
     let minute: u64 = clock.next()?.parse().ok()?;
     let second: u64 = clock.next()?.parse().ok()?;
     if parts.next()? != "GMT"
+        || parts.next().is_some()
+        || clock.next().is_some()
         || !(1..=31).contains(&day)
         || year < 1970
         || hour > 23
@@ -162,14 +216,17 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
         return None;
     }
     let days = days_from_civil(year, month, day)?;
-    let secs = days * 86_400 + hour * 3600 + minute * 60 + second;
+    let secs = days
+        .checked_mul(86_400)?
+        .checked_add(hour * 3600 + minute * 60 + second)?;
     SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(secs))
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
+/// Days since 1970-01-01 of a proleptic Gregorian date (`year` ≥ 1970,
+/// `month` 1..=12, `day` 1..=31); `None` when it does not fit in a u64.
 fn days_from_civil(year: u64, month: u64, day: u64) -> Option<u64> {
     let (y, m) = if month <= 2 {
-        (year - 1, month + 9)
+        (year.checked_sub(1)?, month + 9)
     } else {
         (year, month - 3)
     };
@@ -177,7 +234,9 @@ fn days_from_civil(year: u64, month: u64, day: u64) -> Option<u64> {
     let yoe = y % 400;
     let doy = (153 * m + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe).checked_sub(719_468)
+    era.checked_mul(146_097)?
+        .checked_add(doe)?
+        .checked_sub(719_468)
 }
 
 #[cfg(test)]
@@ -202,10 +261,52 @@ mod tests {
             "a date in the past means now"
         );
         assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(parse_retry_after("-5", now), None);
+        assert_eq!(parse_retry_after("+5", now), None);
+        assert_eq!(parse_retry_after("", now), None);
+        assert_eq!(parse_retry_after("1.5", now), None);
         assert_eq!(
             parse_retry_after("Sun, 06 Foo 1994 08:49:37 GMT", now),
             None
         );
+    }
+
+    #[test]
+    fn extreme_retry_after_values_never_overflow() {
+        let now = SystemTime::now();
+        assert_eq!(
+            parse_retry_after("18446744073709551615", now),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999999", now),
+            Some(Duration::from_secs(u64::MAX)),
+            "more seconds than a u64 holds saturates"
+        );
+        // Before the fix the year multiplied past u64 and panicked.
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 999999999999 08:49:37 GMT", now),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 18446744073709551615 08:49:37 GMT", now),
+            None
+        );
+        // A far but representable date is a long wait, which the client
+        // refuses to wait out (max_retry_after, the deadline).
+        let far = parse_retry_after("Sun, 06 Nov 99999 08:49:37 GMT", now);
+        assert!(far.is_some_and(|wait| wait > Duration::from_secs(86_400 * 365 * 90_000)));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1971 08:49:37 GMT trailing", now),
+            None
+        );
+    }
+
+    #[test]
+    fn huge_backoffs_saturate_instead_of_panicking() {
+        let policy = RetryPolicy::default().backoff([Duration::MAX]);
+        assert!(policy.wait_after(1) >= Duration::from_secs(u64::MAX / 2));
+        assert!(policy.wait_after(u32::MAX) >= Duration::from_secs(u64::MAX / 2));
     }
 
     #[test]
