@@ -117,11 +117,51 @@ pub enum Error {
         endpoint: &'static str,
         /// The HTTP status.
         status: u16,
-        /// What serde said.
+        /// What the JSON decoder said, and where.
         #[source]
-        source: serde_json::Error,
-        /// The first bytes of the body, for the log.
+        source: DecodeError,
+        /// The first bytes of the body, for the log, with the values of
+        /// secret-named members (`sign_key`, `token`, `accessKey`, ...) and
+        /// anything token-shaped replaced by `<redacted>`.
         excerpt: String,
+    },
+
+    /// The response body is larger than the client reads
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// reading stopped at the limit and the connection was closed.
+    #[error("{endpoint}: the {status} response is larger than the {limit}-byte limit")]
+    BodyTooLarge {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// The limit that was reached, in bytes.
+        limit: usize,
+    },
+
+    /// The server answered with a redirect. Agora's REST APIs never
+    /// redirect, and the client follows none: credentials go only to the
+    /// hosts the client was configured with.
+    #[error("{endpoint}: the server redirected (HTTP {status}{}); redirects are not followed", LocationText(.location))]
+    Redirect {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// The 3xx status.
+        status: u16,
+        /// The `Location` header (at most 512 bytes of it), when there was one.
+        location: Option<String>,
+    },
+
+    /// A paged list did not advance: the server's answer led to a page
+    /// already fetched, so walking on would loop for ever.
+    #[error(
+        "{endpoint}: page {page} leads back to a page already fetched; the server's paging does not advance"
+    )]
+    PageCycle {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// How many pages had been fetched (1 for the first).
+        page: usize,
     },
 
     /// The request body could not be encoded as JSON; nothing was sent.
@@ -154,6 +194,101 @@ pub enum Error {
     /// The client configuration is unusable (bad base URL, TLS setup).
     #[error("invalid client configuration: {0}")]
     Config(String),
+}
+
+/// Formats an optional `Location` as ", to ...".
+struct LocationText<'a>(&'a Option<String>);
+
+impl fmt::Display for LocationText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(location) => write!(f, " to {location:?}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Why a 2xx body did not decode: the JSON decoder's reason and position.
+///
+/// The decoder quotes the values it rejects (`invalid type: string
+/// "..."`); a rejected value may be a secret, so quoted values are replaced
+/// by `<redacted>` in this error's text.
+///
+/// ```
+/// let error = serde_json::from_str::<u32>(r#""5CFd2fd1755d40ecb72977518be15d3b""#).unwrap_err();
+/// let decode = agora_api::DecodeError::from(error);
+/// assert!(!decode.to_string().contains("5CFd2fd1"));
+/// assert_eq!((decode.line(), decode.column()), (1, 34));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    message: String,
+    line: usize,
+    column: usize,
+    category: serde_json::error::Category,
+}
+
+impl DecodeError {
+    /// The line of the body (1-based) where decoding stopped.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column (1-based) where decoding stopped.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Whether the body was not JSON (`Syntax`), was cut short (`Eof`), or
+    /// was JSON of another shape (`Data`).
+    pub fn category(&self) -> serde_json::error::Category {
+        self.category
+    }
+}
+
+impl From<serde_json::Error> for DecodeError {
+    fn from(error: serde_json::Error) -> Self {
+        DecodeError {
+            message: crate::redact::bounded_text(
+                &redact_quoted_values(&error.to_string()),
+                MESSAGE_LEN,
+            ),
+            line: error.line(),
+            column: error.column(),
+            category: error.classify(),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// serde's messages quote a rejected value after `string ` (`invalid type:
+/// string "x", expected u32`, `unknown variant "x"` keeps its name, which
+/// is a variant, not data): the value is replaced.
+fn redact_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("string \"") {
+        let start = at + "string \"".len();
+        out.push_str(&rest[..start]);
+        out.push_str(crate::redact::REDACTED);
+        rest = &rest[start..];
+        // The quoted value ends at the last `"` before `, expected` (the
+        // value itself may hold quotes), or at the end.
+        let end = rest
+            .find("\", expected")
+            .or_else(|| rest.rfind('"'))
+            .unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Error {
@@ -268,8 +403,12 @@ pub struct ApiError {
     pub message: Option<String>,
     /// The `X-Request-ID` response header.
     pub request_id: Option<String>,
-    /// The first bytes of a body that is not a JSON error object.
+    /// The first bytes of a body that is not a JSON error object, secrets
+    /// redacted.
     pub body_excerpt: Option<String>,
+    /// How long Agora asked to wait before trying again (`Retry-After`),
+    /// when it said.
+    pub retry_after: Option<Duration>,
 }
 
 /// Agora's error code: most products send a number, some a string.
@@ -312,7 +451,9 @@ struct ErrorBody {
 fn code(value: Option<serde_json::Value>) -> Option<ErrorCode> {
     match value? {
         serde_json::Value::Number(n) => n.as_i64().map(ErrorCode::Number),
-        serde_json::Value::String(s) => Some(ErrorCode::Text(s)),
+        serde_json::Value::String(s) => {
+            Some(ErrorCode::Text(crate::redact::bounded_text(&s, CODE_LEN)))
+        }
         _ => None,
     }
 }
@@ -320,31 +461,35 @@ fn code(value: Option<serde_json::Value>) -> Option<ErrorCode> {
 /// How many bytes of an unexpected body an error quotes.
 pub(crate) const EXCERPT_LEN: usize = 256;
 
-/// The first [`EXCERPT_LEN`] bytes of `body` as text, cut at a character
-/// boundary.
+/// How many bytes of a textual error code an error keeps.
+const CODE_LEN: usize = 128;
+
+/// How many bytes of Agora's `reason` or `message` an error keeps.
+pub(crate) const MESSAGE_LEN: usize = 1024;
+
+/// The first [`EXCERPT_LEN`] bytes of `body` as text, secrets redacted, cut
+/// at a character boundary.
 pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut end = text.len().min(EXCERPT_LEN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = text[..end].to_string();
-    if end < text.len() {
-        out.push('…');
-    }
-    out
+    crate::redact::excerpt(body, EXCERPT_LEN)
 }
 
+/// A reason or message as text: at most [`MESSAGE_LEN`] bytes, tokens
+/// redacted.
 fn text(value: Option<serde_json::Value>) -> Option<String> {
-    match value? {
-        serde_json::Value::String(s) => Some(s),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
-    }
+    let text = match value? {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => return None,
+        other => crate::redact::redact(&other.to_string()),
+    };
+    Some(crate::redact::bounded_text(&text, MESSAGE_LEN))
 }
 
 impl ApiError {
-    /// Reads an error response.
+    /// Reads an error response. The body should be read under a bound (the
+    /// client reads at most 64 KiB of an error body); what is kept of it is
+    /// bounded again: 1 KiB of `reason` and `message`, 256 of
+    /// a body that is not JSON, with tokens and secret-named members
+    /// redacted.
     ///
     /// ```
     /// let error = agora_api::ApiError::from_response(
@@ -365,6 +510,7 @@ impl ApiError {
                 message: text(parsed.message).or_else(|| text(parsed.error_msg)),
                 request_id,
                 body_excerpt: None,
+                retry_after: None,
             },
             Err(_) => ApiError {
                 status,
@@ -373,6 +519,7 @@ impl ApiError {
                 message: None,
                 request_id,
                 body_excerpt: (!body.is_empty()).then(|| excerpt(body)),
+                retry_after: None,
             },
         }
     }
@@ -392,6 +539,9 @@ impl fmt::Display for ApiError {
         }
         if let Some(body) = &self.body_excerpt {
             write!(f, ", body {body:?}")?;
+        }
+        if let Some(wait) = &self.retry_after {
+            write!(f, ", Retry-After {}s", wait.as_secs())?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " (X-Request-ID {id})")?;
@@ -431,6 +581,43 @@ mod tests {
         let quoted = error.body_excerpt.expect("an excerpt");
         assert!(quoted.len() <= EXCERPT_LEN + '…'.len_utf8());
         assert!(quoted.ends_with('…'));
+    }
+
+    #[test]
+    fn messages_are_bounded_and_redacted() {
+        let long = "m".repeat(64 * 1024 * 1024 / 64);
+        let body = format!(
+            r#"{{"code":1,"message":"{long}","reason":"bad token 007eJxTYBBbsMMnKq7xt4PUd9mnSdtjG6yjZx1mNGlOYlBkYGI0yMjIS0pJKEmpTMwQ6tJbBgYAsLEGqQ=="}}"#
+        );
+        let error = ApiError::from_response(500, None, body.as_bytes());
+        assert!(error.to_string().len() < 2 * MESSAGE_LEN + 200);
+        let message = error.message.expect("a message");
+        assert!(message.len() <= MESSAGE_LEN + '…'.len_utf8());
+        let reason = error.reason.expect("a reason");
+        assert_eq!(reason, "bad token <redacted>");
+    }
+
+    #[test]
+    fn non_json_error_bodies_are_quoted_without_secrets() {
+        let error = ApiError::from_response(
+            502,
+            None,
+            br#"<html>{"sign_key":"5CFd2fd1755d40ecb72977518be15d3b"}"#,
+        );
+        let quoted = error.body_excerpt.expect("an excerpt");
+        assert!(!quoted.contains("5CFd2fd1"), "{quoted}");
+    }
+
+    #[test]
+    fn decode_errors_do_not_quote_rejected_values() {
+        let error = serde_json::from_str::<std::collections::HashMap<String, u32>>(
+            r#"{"a":"the \"secret\" value"}"#,
+        )
+        .expect_err("a string is not a u32");
+        let decode = DecodeError::from(error);
+        assert!(!decode.to_string().contains("secret"), "{decode}");
+        assert!(decode.to_string().contains("expected u32"), "{decode}");
+        assert_eq!(decode.category(), serde_json::error::Category::Data);
     }
 
     #[test]
