@@ -142,8 +142,10 @@ pub trait Endpoint {
         None
     }
 
-    /// Writes the path, each parameter as one percent-encoded segment.
-    fn write_path(&self, path: &mut PathWriter<'_>);
+    /// Writes the path, each parameter as one percent-encoded segment;
+    /// fails when a parameter would not stay one segment (empty, `.` or
+    /// `..`).
+    fn write_path(&self, path: &mut PathWriter<'_>) -> Result<(), InvalidInput>;
 
     /// Writes the query parameters, if any.
     fn write_query(&self, query: &mut QueryWriter<'_>) {
@@ -200,8 +202,9 @@ impl<'a> PathWriter<'a> {
     /// let mut url = String::from("https://api.agora.io");
     /// let mut path = agora_api::endpoint::PathWriter::new(&mut url);
     /// path.literal("/dev/v1/channel/");
-    /// path.segment("a/b c");
+    /// path.segment("cname", "a/b c")?;
     /// assert_eq!(url, "https://api.agora.io/dev/v1/channel/a%2Fb%20c");
+    /// # Ok::<(), agora_api::InvalidInput>(())
     /// ```
     pub fn new(url: &'a mut String) -> Self {
         PathWriter { url }
@@ -213,10 +216,63 @@ impl<'a> PathWriter<'a> {
     }
 
     /// Appends one parameter as a single percent-encoded segment.
-    pub fn segment<T: Display + ?Sized>(&mut self, value: &T) {
+    ///
+    /// Every character outside RFC 3986's unreserved set is
+    /// percent-encoded, so `/`, `?`, `#` and `%` cannot leave the segment.
+    /// What encoding leaves alone and a URL parser would still take as
+    /// path syntax is refused, naming `field`: an empty segment, and the dot
+    /// segments `.` and `..` (in any spelling, `%2e` included), which the
+    /// parser would resolve to another endpoint's path.
+    ///
+    /// ```
+    /// let mut url = String::from("https://api.agora.io/dev/v1/channel/user/");
+    /// let mut path = agora_api::endpoint::PathWriter::new(&mut url);
+    /// let error = path.segment("channelName", "..").unwrap_err();
+    /// assert_eq!(error.field(), "channelName");
+    /// assert!(path.segment("channelName", "%2e").is_ok(), "sent as %252e, a plain name");
+    /// ```
+    pub fn segment<T: Display + ?Sized>(
+        &mut self,
+        field: &'static str,
+        value: &T,
+    ) -> Result<(), InvalidInput> {
+        let start = self.url.len();
         // Writing into a String cannot fail.
         let _ = write!(Encoder(self.url), "{value}");
+        let written = &self.url[start..];
+        let rule = if written.is_empty() {
+            Some("must not be empty: it is a path segment")
+        } else if is_dot_segment(written) {
+            Some("must not be `.` or `..`: as a path segment it would name another path")
+        } else {
+            None
+        };
+        match rule {
+            Some(rule) => {
+                self.url.truncate(start);
+                Err(InvalidInput::new(field, rule))
+            }
+            None => Ok(()),
+        }
     }
+}
+
+/// Whether an encoded segment is `.` or `..` as a URL parser reads it:
+/// `.` or `%2e` (either case) once or twice.
+fn is_dot_segment(encoded: &str) -> bool {
+    let mut rest = encoded.as_bytes();
+    let mut dots = 0;
+    while !rest.is_empty() {
+        if rest[0] == b'.' {
+            rest = &rest[1..];
+        } else if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"%2e") {
+            rest = &rest[3..];
+        } else {
+            return false;
+        }
+        dots += 1;
+    }
+    (1..=2).contains(&dots)
 }
 
 /// Appends query parameters to the URL being built.

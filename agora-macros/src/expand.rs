@@ -69,8 +69,10 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
     let path_steps = endpoint.segments.iter().map(|segment| match segment {
         Segment::Literal(text) => quote!(path.literal(#text);),
         Segment::Param(index) => {
-            let field = endpoint.fields[*index].field.ident;
-            quote!(path.segment(&self.#field);)
+            let resolved = &endpoint.fields[*index];
+            let field = resolved.field.ident;
+            let wire = resolved.field.wire_name();
+            quote!(path.segment(#wire, &self.#field)?;)
         }
     });
 
@@ -145,8 +147,12 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 const AUTH: &'static [#private::AuthScheme] = &[#(#auth),*];
                 const IDEMPOTENT: bool = #idempotent;
                 #validate
-                fn write_path(&self, path: &mut #private::PathWriter<'_>) {
+                fn write_path(
+                    &self,
+                    path: &mut #private::PathWriter<'_>,
+                ) -> ::core::result::Result<(), #private::InvalidInput> {
                     #(#path_steps)*
+                    ::core::result::Result::Ok(())
                 }
                 #write_query
                 #write_headers
@@ -163,6 +169,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     &[#(#auth_info),*],
                     #idempotent,
                     #deprecated,
+                    #private::check_response::<#ident>,
                 )
             }
         };
@@ -436,7 +443,10 @@ fn fallback(input: &Input, error: syn::Error) -> TokenStream {
                 const PATH: &'static str = "";
                 const AUTH: &'static [#private::AuthScheme] = &[];
                 const IDEMPOTENT: bool = false;
-                fn write_path(&self, _: &mut #private::PathWriter<'_>) {
+                fn write_path(
+                    &self,
+                    _: &mut #private::PathWriter<'_>,
+                ) -> ::core::result::Result<(), #private::InvalidInput> {
                     ::core::unreachable!("this endpoint failed to derive")
                 }
             }

@@ -18,9 +18,13 @@ const _: () = {
             ::agora_api::__private::AuthScheme::RtmToken,
         ];
         const IDEMPOTENT: bool = true;
-        fn write_path(&self, path: &mut ::agora_api::__private::PathWriter<'_>) {
+        fn write_path(
+            &self,
+            path: &mut ::agora_api::__private::PathWriter<'_>,
+        ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
             path.literal("/dev/v1/channel/");
-            path.segment(&self.appid);
+            path.segment("appid", &self.appid)?;
+            ::core::result::Result::Ok(())
         }
         fn write_query(&self, query: &mut ::agora_api::__private::QueryWriter<'_>) {
             query.pair("page_no", &self.page_no);
@@ -42,7 +46,8 @@ const _: () = {
         ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
         [::agora_api::__private::AuthScheme::Basic,
-        ::agora_api::__private::AuthScheme::RtmToken], true, false,)
+        ::agora_api::__private::AuthScheme::RtmToken], true, false,
+        ::agora_api::__private::check_response:: < ListChannels >,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

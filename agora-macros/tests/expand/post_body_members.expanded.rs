@@ -22,10 +22,14 @@ const _: () = {
         ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
             Acquire::check(self)
         }
-        fn write_path(&self, path: &mut ::agora_api::__private::PathWriter<'_>) {
+        fn write_path(
+            &self,
+            path: &mut ::agora_api::__private::PathWriter<'_>,
+        ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
             path.literal("/v1/apps/");
-            path.segment(&self.appid);
+            path.segment("appid", &self.appid)?;
             path.literal("/cloud_recording/acquire");
+            ::core::result::Result::Ok(())
         }
         fn write_body(
             &self,
@@ -57,7 +61,8 @@ const _: () = {
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
-        [::agora_api::__private::AuthScheme::Basic], false, false,)
+        [::agora_api::__private::AuthScheme::Basic], false, false,
+        ::agora_api::__private::check_response:: < Acquire >,)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

@@ -17,8 +17,12 @@ const _: () = {
             my::agora::__private::AuthScheme::Basic,
         ];
         const IDEMPOTENT: bool = true;
-        fn write_path(&self, path: &mut my::agora::__private::PathWriter<'_>) {
+        fn write_path(
+            &self,
+            path: &mut my::agora::__private::PathWriter<'_>,
+        ) -> ::core::result::Result<(), my::agora::__private::InvalidInput> {
             path.literal("/dev/v1/kicking-rule");
+            ::core::result::Result::Ok(())
         }
         fn write_body(
             &self,
@@ -31,7 +35,8 @@ const _: () = {
     my::agora::__private::inventory::submit! {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
-        [my::agora::__private::AuthScheme::Basic], true, false,)
+        [my::agora::__private::AuthScheme::Basic], true, false,
+        my::agora::__private::check_response:: < DeleteRule >,)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
