@@ -27,6 +27,19 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default bound on opening a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default bound on the body of a successful response: 16 MiB.
+///
+/// The largest documented Agora answers (a channel's user list, a page of
+/// Signaling history, an Analytics export) are well under 4 MiB; the bound
+/// leaves four times that, and stops a broken or hostile server from
+/// growing the process without end.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// How much of an error (non-2xx) body is read: 64 KiB. Agora's error
+/// bodies are a few hundred bytes; what is past the bound is not read, and
+/// the error keeps a bounded, redacted excerpt of what was.
+pub const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+/// The most of a `Location` header a [`Error::Redirect`] keeps.
+const LOCATION_LEN: usize = 512;
 
 /// A client for Agora's REST APIs. Cheap to clone: clones share one
 /// connection pool and one set of credentials.
@@ -66,6 +79,8 @@ struct Inner {
     timeout: Duration,
     attempt_timeout: Duration,
     limits: Vec<RateLimit>,
+    max_response_bytes: usize,
+    allow_http: bool,
 }
 
 impl fmt::Debug for Client {
@@ -78,6 +93,7 @@ impl fmt::Debug for Client {
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
             .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
             .finish()
     }
 }
@@ -99,6 +115,15 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent: String,
     limits: Vec<(String, u32)>,
+    max_response_bytes: usize,
+    proxy: ProxySetting,
+}
+
+/// Which proxy, if any, carries the client's HTTPS calls.
+enum ProxySetting {
+    None,
+    Explicit(String),
+    FromEnvironment,
 }
 
 enum RtmSetting {
@@ -136,6 +161,8 @@ impl Default for ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: concat!("agora-rs/", env!("CARGO_PKG_VERSION")).to_owned(),
             limits: Vec::new(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            proxy: ProxySetting::None,
         }
     }
 }
@@ -262,6 +289,50 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest successful response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`]). The bound is checked before reading
+    /// (`Content-Length`) and as the body streams in; past it the call
+    /// fails with [`Error::BodyTooLarge`] and the connection is closed.
+    /// Error bodies are read under [`MAX_ERROR_BODY_BYTES`] (or this bound,
+    /// when it is smaller).
+    ///
+    /// ```
+    /// let client = agora_api::Client::builder().max_response_bytes(1 << 20).build()?;
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Sends HTTPS calls through the proxy at `url` (`http://host:port`,
+    /// with `user:password@` if the proxy needs it), as a `CONNECT` tunnel:
+    /// the proxy sees the host, never the request or its credentials.
+    ///
+    /// Only HTTPS calls use a proxy. Plain-http calls (to loopback, or with
+    /// [`allow_insecure_http`](Self::allow_insecure_http)) always go direct,
+    /// since a proxy would read their credentials in clear. Without this or
+    /// [`proxy_from_env`](Self::proxy_from_env) the client uses no proxy,
+    /// whatever the environment says.
+    ///
+    /// ```
+    /// let client = agora_api::Client::builder().proxy("http://proxy.internal:3128").build()?;
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Explicit(url.into());
+        self
+    }
+
+    /// Sends HTTPS calls through the proxy the environment names:
+    /// `HTTPS_PROXY`, else `ALL_PROXY` (either case), skipping the hosts of
+    /// `NO_PROXY`. `HTTP_PROXY` is never used: plain-http calls always go
+    /// direct (see [`proxy`](Self::proxy)). Read when the client is built.
+    pub fn proxy_from_env(mut self) -> Self {
+        self.proxy = ProxySetting::FromEnvironment;
+        self
+    }
+
     /// Checks the configuration and builds the client.
     ///
     /// ```
@@ -294,11 +365,21 @@ impl ClientBuilder {
             }
         };
         install_crypto_provider();
-        let http = reqwest::Client::builder()
+        // No redirects (Agora's APIs never redirect, and following one
+        // would carry the credentials to wherever `Location` points), and
+        // no proxy but the one asked for. Plain http is allowed by URL, per
+        // request (`request_for`), so that a loopback base URL can sit
+        // beside an https one.
+        let mut http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent)
             .dns_resolver(Arc::new(TaggingResolver::new(self.resolver)))
-            .https_only(!self.allow_http && !hosts_all_loopback(&hosts))
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy();
+        if let Some(proxy) = https_proxy(&self.proxy)? {
+            http = http.proxy(proxy);
+        }
+        let http = http
             .build()
             .map_err(|error| Error::Config(format!("cannot build the HTTP client: {error}")))?;
         Ok(Client {
@@ -316,6 +397,8 @@ impl ClientBuilder {
                     .iter()
                     .map(|(prefix, per_second)| RateLimit::new(prefix, *per_second))
                     .collect(),
+                max_response_bytes: self.max_response_bytes,
+                allow_http: self.allow_http,
             }),
         })
     }
@@ -344,13 +427,27 @@ fn is_loopback(url: &reqwest::Url) -> bool {
     }
 }
 
-fn hosts_all_loopback(hosts: &Hosts) -> bool {
-    match hosts {
-        Hosts::Agora { .. } => false,
-        Hosts::Custom(urls) => urls
-            .iter()
-            .all(|url| reqwest::Url::parse(url).is_ok_and(|url| is_loopback(&url))),
-    }
+/// The proxy for HTTPS calls, as configured. A proxy only ever matches
+/// `https` URLs ([`reqwest::Proxy::https`]).
+fn https_proxy(setting: &ProxySetting) -> Result<Option<reqwest::Proxy>, Error> {
+    let (url, no_proxy) = match setting {
+        ProxySetting::None => return Ok(None),
+        ProxySetting::Explicit(url) => (url.clone(), None),
+        ProxySetting::FromEnvironment => {
+            let from_env = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+            match from_env {
+                Some(url) => (url, reqwest::NoProxy::from_env()),
+                None => return Ok(None),
+            }
+        }
+    };
+    let proxy = reqwest::Proxy::https(url.as_str()).map_err(|_| {
+        // The URL may hold the proxy's password: not quoted.
+        Error::Config("the proxy URL is not a valid http(s) or socks URL".to_owned())
+    })?;
+    Ok(Some(proxy.no_proxy(no_proxy)))
 }
 
 fn check_base_url(url: &str, allow_http: bool) -> Result<Box<str>, Error> {
@@ -442,6 +539,11 @@ impl Client {
 
     /// The attempts of one call, over the failover hosts, within the
     /// deadline.
+    ///
+    /// Every wait (a rate-limit slot, a backoff, a `Retry-After`) and every
+    /// attempt fits in what is left of the deadline, or the call ends at
+    /// once with its last error; all time arithmetic saturates or is
+    /// checked, so no setting and no server answer can overflow it.
     async fn call<E: Endpoint>(
         &self,
         endpoint: &E,
@@ -450,7 +552,13 @@ impl Client {
     ) -> Result<E::Response, Error> {
         let inner = &*self.inner;
         let started = Instant::now();
-        let deadline = started + inner.timeout;
+        // `None`: a timeout too long to be an instant, so no deadline.
+        let deadline = started.checked_add(inner.timeout);
+        let left = || {
+            deadline.map_or(Duration::MAX, |at| {
+                at.saturating_duration_since(Instant::now())
+            })
+        };
         let mut failures: Vec<AttemptFailure> = Vec::new();
         let mut previous: Option<FailureKind> = None;
         let max_attempts = inner.retry.attempts();
@@ -461,13 +569,29 @@ impl Client {
                 .iter()
                 .filter(|limit| limit.applies_to(E::PATH))
             {
-                let wait = limit.reserve();
-                if !wait.is_zero() {
-                    tokio::time::sleep(wait).await;
+                match limit.reserve_within(left()) {
+                    Some(wait) if wait.is_zero() => {}
+                    Some(wait) => tokio::time::sleep(wait).await,
+                    None => {
+                        tracing::debug!("no rate-limit slot before the deadline");
+                        let error = Error::Timeout {
+                            endpoint: E::NAME,
+                            timeout: inner.timeout,
+                        };
+                        return Err(if failures.is_empty() {
+                            error
+                        } else {
+                            // The attempts so far, then the deadline.
+                            Error::GaveUp {
+                                endpoint: E::NAME,
+                                attempts: failures,
+                                last: Box::new(error),
+                            }
+                        });
+                    }
                 }
             }
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            let bound = remaining.min(inner.attempt_timeout);
+            let bound = left().min(inner.attempt_timeout);
             span.record("attempts", attempt + 1);
             let request = self.request_for(endpoint, auth, host)?;
             let outcome = match tokio::time::timeout(bound, self.attempt::<E>(request, span)).await
@@ -482,7 +606,10 @@ impl Client {
                     retry_after: None,
                 }),
             };
-            span.record("latency_ms", started.elapsed().as_millis() as u64);
+            span.record(
+                "latency_ms",
+                u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            );
             let failed = match outcome {
                 Ok(response) => return Ok(response),
                 Err(failed) => failed,
@@ -501,10 +628,18 @@ impl Client {
                 }
                 return Err(give_up(E::NAME, failures, failed.error));
             }
-            let wait = failed
-                .retry_after
-                .unwrap_or_else(|| inner.retry.wait_after(attempt + 1));
-            if Instant::now() + wait >= deadline {
+            let wait = match failed.retry_after {
+                Some(asked) if asked > inner.retry.longest_retry_after() => {
+                    tracing::debug!(
+                        ?asked,
+                        "Agora asked for a longer wait than the retry policy allows"
+                    );
+                    return Err(give_up(E::NAME, failures, failed.error));
+                }
+                Some(asked) => asked,
+                None => inner.retry.wait_after(attempt + 1),
+            };
+            if wait >= left() {
                 tracing::debug!(
                     ?wait,
                     "no time left before the deadline for another attempt"
@@ -521,7 +656,8 @@ impl Client {
         ))
     }
 
-    /// One attempt: send, read the body, decode or classify the failure.
+    /// One attempt: send, read the body under its bound, decode or classify
+    /// the failure.
     async fn attempt<E: Endpoint>(
         &self,
         request: reqwest::Request,
@@ -542,25 +678,51 @@ impl Client {
                 retry_after: None,
             }
         };
+        let fail = |error: Error| AttemptError {
+            error,
+            reach: Reach::Maybe,
+            retry_after: None,
+        };
         let response = self.inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
         let request_id = response
             .headers()
             .get("x-request-id")
             .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+            .map(|id| crate::redact::bounded_text(id, 128));
+        span.record("status", status.as_u16());
+        if let Some(id) = &request_id {
+            span.record("request_id", id.as_str());
+        }
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|value| {
+                    crate::redact::bounded_text(
+                        &String::from_utf8_lossy(value.as_bytes()),
+                        LOCATION_LEN,
+                    )
+                });
+            // The response is dropped unread: its connection closes.
+            return Err(fail(Error::Redirect {
+                endpoint: E::NAME,
+                status: status.as_u16(),
+                location,
+            }));
+        }
         let retry_after = response
             .headers()
             .get(RETRY_AFTER)
             .and_then(|value| value.to_str().ok())
             .and_then(|value| parse_retry_after(value, SystemTime::now()));
-        let body = response.bytes().await.map_err(transport)?;
-        span.record("status", status.as_u16());
-        if let Some(id) = &request_id {
-            span.record("request_id", id.as_str());
-        }
         if !status.is_success() {
-            let error = ApiError::from_response(status.as_u16(), request_id, &body);
+            let limit = MAX_ERROR_BODY_BYTES.min(self.inner.max_response_bytes);
+            let body = match read_body(response, limit).await.map_err(transport)? {
+                Body::Complete(body) | Body::Cut(body) => body,
+            };
+            let mut error = ApiError::from_response(status.as_u16(), request_id, &body);
+            error.retry_after = retry_after;
             tracing::debug!(%error, "agora call failed");
             return Err(AttemptError {
                 error: Error::Api {
@@ -571,18 +733,24 @@ impl Client {
                 retry_after,
             });
         }
-        // An empty 2xx body decodes as JSON `null`, which `()` and
-        // `Option<T>` responses accept.
-        let json: &[u8] = if body.is_empty() { b"null" } else { &body };
-        serde_json::from_slice(json).map_err(|source| AttemptError {
-            error: Error::Decode {
+        let limit = self.inner.max_response_bytes;
+        let body = match read_body(response, limit).await.map_err(transport)? {
+            Body::Complete(body) => body,
+            Body::Cut(_) => {
+                return Err(fail(Error::BodyTooLarge {
+                    endpoint: E::NAME,
+                    status: status.as_u16(),
+                    limit,
+                }));
+            }
+        };
+        decode_body(&body).map_err(|source| {
+            fail(Error::Decode {
                 endpoint: E::NAME,
                 status: status.as_u16(),
-                source,
+                source: source.into(),
                 excerpt: excerpt(&body),
-            },
-            reach: Reach::Maybe,
-            retry_after: None,
+            })
         })
     }
 
@@ -645,11 +813,22 @@ impl Client {
     ) -> Result<reqwest::Request, Error> {
         let mut url = String::with_capacity(host.len() + E::PATH.len() + URL_SLACK);
         url.push_str(host);
-        endpoint.write_path(&mut PathWriter::new(&mut url));
+        endpoint.write_path(&mut PathWriter::new(&mut url))?;
         endpoint.write_query(&mut QueryWriter::new(&mut url));
         let url = reqwest::Url::parse(&url).map_err(|error| {
             InvalidInput::new("path", format!("does not make a valid URL: {error}"))
         })?;
+        // Checked per request, not for the whole client, so that a
+        // loopback base URL can stand beside an https one; base URLs were
+        // checked when the client was built, this keeps the rule true of
+        // every URL that is sent.
+        if url.scheme() != "https" && !(self.inner.allow_http || is_loopback(&url)) {
+            return Err(Error::Config(format!(
+                "refusing to send credentials over plain {} to {}",
+                url.scheme(),
+                url.host_str().unwrap_or("?")
+            )));
+        }
         let mut request = reqwest::Request::new(E::METHOD, url);
 
         let headers = request.headers_mut();
@@ -703,6 +882,46 @@ impl Client {
             }),
         }
     }
+}
+
+/// Decodes a 2xx body. An empty body decodes as JSON `null`, which `()`
+/// and `Option<T>` responses accept.
+pub(crate) fn decode_body<R: serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> Result<R, serde_json::Error> {
+    let json: &[u8] = if body.is_empty() { b"null" } else { body };
+    serde_json::from_slice(json)
+}
+
+/// A response body read under a bound.
+enum Body {
+    /// All of it.
+    Complete(Vec<u8>),
+    /// The first `limit` bytes; there was more, left unread.
+    Cut(Vec<u8>),
+}
+
+/// Reads `response`'s body, at most `limit` bytes: refused up front when
+/// `Content-Length` says it is larger, else checked chunk by chunk as it
+/// arrives. Stopping early drops the response, which closes its connection
+/// instead of returning it to the pool with unread bytes.
+async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Body, reqwest::Error> {
+    let declared = response.content_length();
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Ok(Body::Cut(Vec::new()));
+    }
+    // Trust a declared length only as far as the bound.
+    let capacity = declared.map_or(0, |length| length.min(limit as u64) as usize);
+    let mut body = Vec::with_capacity(capacity);
+    while let Some(chunk) = response.chunk().await? {
+        let room = limit - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok(Body::Cut(body));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Body::Complete(body))
 }
 
 /// The error of a call that failed: the attempt's own error when there was

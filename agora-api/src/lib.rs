@@ -42,6 +42,7 @@ mod error;
 mod limiter;
 mod open_enum;
 mod pages;
+mod redact;
 mod region;
 pub mod registry;
 mod retry;
@@ -62,12 +63,12 @@ pub use client::{
     DEFAULT_TIMEOUT,
 };
 pub use endpoint::{AuthScheme, Endpoint};
-pub use error::{ApiError, AttemptFailure, Error, ErrorCode, InvalidInput};
+pub use error::{ApiError, AttemptFailure, DecodeError, Error, ErrorCode, InvalidInput};
 pub use pages::{Pages, Paginated};
 pub use region::{Domain, Region};
 /// The HTTP client underneath, for the types [`Client::prepare`] returns.
 pub use reqwest;
-pub use retry::RetryPolicy;
+pub use retry::{DEFAULT_MAX_RETRY_AFTER, RetryPolicy, parse_retry_after};
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 
 /// What the derive's output refers to. Not a public API: names and
@@ -76,7 +77,7 @@ pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 pub mod __private {
     pub use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
     pub use crate::error::InvalidInput;
-    pub use crate::registry::EndpointInfo;
+    pub use crate::registry::{EndpointInfo, check_response};
     pub use inventory;
     pub use reqwest::Method;
     pub use serde::ser::{SerializeMap, Serializer};

@@ -1,11 +1,13 @@
 //! Walking every page of a paged list endpoint.
 
+use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::client::Client;
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, HeaderWriter, PathWriter, QueryWriter};
 use crate::error::Error;
 
 /// A list endpoint whose response says whether another page follows.
@@ -38,6 +40,12 @@ where
     client: Client,
     next: Option<E>,
     in_flight: Option<InFlight<E>>,
+    /// The requests sent so far, hashed.
+    sent: HashSet<u64>,
+    /// Pages fetched so far.
+    fetched: usize,
+    /// A cycle found after the last page was fetched, yielded next.
+    cycle: Option<Error>,
 }
 
 impl<E: Paginated> std::fmt::Debug for Pages<E>
@@ -60,10 +68,17 @@ where
     E::Response: Send,
 {
     pub(crate) fn new(client: Client, first: E) -> Self {
+        let mut sent = HashSet::new();
+        if let Some(hash) = fingerprint(&first) {
+            sent.insert(hash);
+        }
         Pages {
             client,
             next: Some(first),
             in_flight: None,
+            sent,
+            fetched: 0,
+            cycle: None,
         }
     }
 
@@ -74,6 +89,9 @@ where
 
     fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<E::Response, Error>>> {
         if self.in_flight.is_none() {
+            if let Some(cycle) = self.cycle.take() {
+                return Poll::Ready(Some(Err(cycle)));
+            }
             let Some(request) = self.next.take() else {
                 return Poll::Ready(None);
             };
@@ -90,13 +108,46 @@ where
             Poll::Pending => Poll::Pending,
             Poll::Ready((request, result)) => {
                 self.in_flight = None;
+                self.fetched = self.fetched.saturating_add(1);
                 if let Ok(page) = &result {
                     self.next = request.next_page(page);
+                    if let Some(next) = &self.next
+                        && let Some(hash) = fingerprint(next)
+                        && !self.sent.insert(hash)
+                    {
+                        self.next = None;
+                        self.cycle = Some(Error::PageCycle {
+                            endpoint: E::NAME,
+                            page: self.fetched,
+                        });
+                    }
                 }
                 Poll::Ready(Some(result))
             }
         }
     }
+}
+
+/// A hash of what `request` sends (path, query, headers, body); `None`
+/// when it cannot be written, in which case sending it fails anyway.
+fn fingerprint<E: Endpoint>(request: &E) -> Option<u64> {
+    let mut url = String::new();
+    request.write_path(&mut PathWriter::new(&mut url)).ok()?;
+    request.write_query(&mut QueryWriter::new(&mut url));
+    let mut headers = reqwest::header::HeaderMap::new();
+    request
+        .write_headers(&mut HeaderWriter::new(&mut headers))
+        .ok()?;
+    let mut body = Vec::new();
+    request.write_body(&mut body).ok()?;
+    let mut hasher = DefaultHasher::new();
+    url.hash(&mut hasher);
+    for (name, value) in &headers {
+        name.as_str().hash(&mut hasher);
+        value.as_bytes().hash(&mut hasher);
+    }
+    body.hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 impl<E: Paginated> futures_core::Stream for Pages<E>
