@@ -161,18 +161,14 @@ impl RawServer {
     }
 }
 
-/// Writes a chunked 200 body of up to 256 MiB, stopping when the client
-/// hangs up. Returns the bytes written.
-fn endless_chunks(stream: &mut std::net::TcpStream) -> usize {
-    let _ = stream.write_all(
-        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n",
-    );
-    let chunk = [b'['; 64 * 1024];
+/// Writes `chunk` as HTTP chunks until `most` bytes are written or the
+/// client hangs up; returns the bytes written.
+fn write_chunks(stream: &mut std::net::TcpStream, chunk: &[u8], most: usize) -> usize {
     let mut written = 0;
-    while written < 256 * 1024 * 1024 {
+    while written < most {
         let head = format!("{:x}\r\n", chunk.len());
         if stream.write_all(head.as_bytes()).is_err()
-            || stream.write_all(&chunk).is_err()
+            || stream.write_all(chunk).is_err()
             || stream.write_all(b"\r\n").is_err()
         {
             break;
@@ -180,6 +176,14 @@ fn endless_chunks(stream: &mut std::net::TcpStream) -> usize {
         written += chunk.len();
     }
     written
+}
+
+/// A chunked 200 body of up to 256 MiB, stopping when the client hangs up.
+fn endless_chunks(stream: &mut std::net::TcpStream) -> usize {
+    let _ = stream.write_all(
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n",
+    );
+    write_chunks(stream, &[b'['; 64 * 1024], 256 * 1024 * 1024)
 }
 
 #[tokio::test]
@@ -238,23 +242,8 @@ async fn a_declared_length_over_the_limit_is_refused_before_reading() {
 fn huge_error_body(stream: &mut std::net::TcpStream) -> usize {
     let _ = stream
         .write_all(b"HTTP/1.1 500 Internal Server Error\r\ntransfer-encoding: chunked\r\n\r\n");
-    let mut written = 0;
-    let first = b"{\"message\":\"";
-    let _ = stream.write_all(format!("{:x}\r\n", first.len()).as_bytes());
-    let _ = stream.write_all(first);
-    let _ = stream.write_all(b"\r\n");
-    let chunk = [b'x'; 64 * 1024];
-    while written < 64 * 1024 * 1024 {
-        let head = format!("{:x}\r\n", chunk.len());
-        if stream.write_all(head.as_bytes()).is_err()
-            || stream.write_all(&chunk).is_err()
-            || stream.write_all(b"\r\n").is_err()
-        {
-            break;
-        }
-        written += chunk.len();
-    }
-    written
+    write_chunks(stream, b"{\"message\":\"", 1);
+    write_chunks(stream, &[b'x'; 64 * 1024], 64 * 1024 * 1024)
 }
 
 #[tokio::test]
