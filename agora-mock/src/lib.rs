@@ -66,6 +66,7 @@
 mod auth;
 mod call;
 mod clock;
+mod connection;
 mod faults;
 mod ids;
 mod journal;
