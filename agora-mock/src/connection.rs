@@ -11,21 +11,28 @@ use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpStream;
 
 use crate::faults::Kind;
 use crate::ids::stable_hex;
-use crate::journal::{JournalEntry, redact};
+use crate::journal::JournalEntry;
 use crate::products::{Incoming as IncomingRequest, process};
+use crate::redact;
 use crate::reply::{Reply, default_fault_body};
 use crate::server::{Open, Shared, lock};
 
-/// The largest request body read; larger ones are answered `413`.
-const MAX_BODY: usize = 1024 * 1024;
+/// The largest request body read (1 MiB); larger ones are answered `413`
+/// and journaled without their body.
+pub(crate) const MAX_BODY: usize = 1024 * 1024;
 
 /// Serves one connection until it closes, the host becomes unreachable or
 /// the server is dropped (dropping the connection closes the socket).
+///
+/// hyper closes it, too, when a request's headers take longer than the
+/// server's header read timeout to arrive (from when hyper starts waiting
+/// for them, so an idle kept-alive connection is closed after as long);
+/// the timeout only runs with a timer, hence `TokioTimer`.
 pub(crate) async fn serve_connection(
     shared: Arc<Shared>,
     host: usize,
@@ -33,8 +40,12 @@ pub(crate) async fn serve_connection(
     open: Open,
 ) {
     let mut unreachable = open.0.unreachable.subscribe();
+    let shared_timeout = shared.header_read_timeout;
     let service = service_fn(move |request| handle(Arc::clone(&shared), host, request));
-    let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    let connection = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(shared_timeout)
+        .serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = connection => {}
         _ = async {
@@ -86,14 +97,9 @@ async fn handle(
     request: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Dropped> {
     let (parts, body) = request.into_parts();
-    let body = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(error) if error.is::<http_body_util::LengthLimitError>() => {
-            return Ok(respond(
-                Reply::gateway(413, "Request size limit exceeded"),
-                "",
-            ));
-        }
+    let (body, too_large) = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(collected) => (collected.to_bytes(), false),
+        Err(error) if error.is::<http_body_util::LengthLimitError>() => (Bytes::new(), true),
         // The client went away mid-request: nothing was received.
         Err(_) => return Err(Dropped),
     };
@@ -103,6 +109,48 @@ async fn handle(
     let method = parts.method.as_str().to_owned();
     let path = parts.uri.path().to_owned();
     let routed = shared.router.find(&method, &path);
+    let content_type = parts
+        .headers
+        .get(hyper::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let target = parts
+        .uri
+        .path_and_query()
+        .map_or(path.as_str(), |pq| pq.as_str());
+    let headers = parts
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            (
+                name.as_str().to_owned(),
+                redact::header(name.as_str(), &value),
+            )
+        })
+        .collect();
+    let record = |entry: JournalEntry| lock(&shared.journal).record(entry);
+
+    if too_large {
+        // Refused before anything else, and no fault is used up on it.
+        record(JournalEntry {
+            seq: number,
+            host,
+            method,
+            target: redact::target(target),
+            endpoint: routed.as_ref().ok().map(|matched| matched.info),
+            headers,
+            body: Vec::new(),
+            body_truncated: true,
+            received_at: now,
+            applied: false,
+            status: Some(413),
+            fault: None,
+        });
+        return Ok(respond(
+            Reply::gateway(413, "Request size limit exceeded"),
+            &request_id,
+        ));
+    }
 
     let fault = {
         let mut faults = lock(&shared.faults);
@@ -115,32 +163,15 @@ async fn handle(
         seq: number,
         host,
         method: method.clone(),
-        target: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| path.clone(), |pq| pq.as_str().to_owned()),
+        target: redact::target(target),
         endpoint: routed.as_ref().ok().map(|matched| matched.info),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes());
-                (name.as_str().to_owned(), redact(name.as_str(), &value))
-            })
-            .collect(),
-        body: body.to_vec(),
+        headers,
+        body: redact::body(&body, content_type),
+        body_truncated: false,
         received_at: now,
         applied: false,
         status: None,
         fault: fault.as_ref().map(ToString::to_string),
-    };
-
-    let record = |entry: JournalEntry| {
-        let mut journal = lock(&shared.journal);
-        while journal.len() >= shared.journal_limit {
-            journal.pop_front();
-        }
-        journal.push_back(entry);
     };
 
     match fault.as_ref().map(|fault| fault.kind()) {

@@ -1,7 +1,6 @@
 //! The server: its builder, and loopback listeners ("hosts") sharing one
 //! state; each accepted connection is served by [`crate::connection`].
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -18,7 +17,7 @@ use tokio::task::JoinHandle;
 use crate::clock::{Clock, SystemClock, unix_secs};
 use crate::connection::serve_connection;
 use crate::faults::FaultRule;
-use crate::journal::{JournalEntry, MAX_ENTRIES};
+use crate::journal::{Journal, JournalEntry, MAX_BYTES, MAX_ENTRIES};
 use crate::router::Router;
 use crate::seed::{ChannelSeed, Message, RtmSeed};
 use crate::state::{Project, State};
@@ -81,8 +80,8 @@ pub(crate) struct Shared {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) credentials: Credentials,
     state: Mutex<State>,
-    pub(crate) journal: Mutex<VecDeque<JournalEntry>>,
-    pub(crate) journal_limit: usize,
+    pub(crate) journal: Mutex<Journal>,
+    pub(crate) header_read_timeout: Duration,
     pub(crate) faults: Mutex<Vec<FaultRule>>,
     pub(crate) requests: AtomicU64,
     pub(crate) seed: u64,
@@ -142,6 +141,8 @@ pub struct MockServerBuilder {
     faults: Vec<FaultRule>,
     rate_limits: bool,
     journal_limit: usize,
+    journal_byte_limit: usize,
+    header_read_timeout: Duration,
 }
 
 impl fmt::Debug for MockServerBuilder {
@@ -154,6 +155,9 @@ impl fmt::Debug for MockServerBuilder {
             .field("hosts", &self.hosts)
             .field("seed", &self.seed)
             .field("rate_limits", &self.rate_limits)
+            .field("journal_limit", &self.journal_limit)
+            .field("journal_byte_limit", &self.journal_byte_limit)
+            .field("header_read_timeout", &self.header_read_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -170,6 +174,8 @@ impl Default for MockServerBuilder {
             faults: Vec::new(),
             rate_limits: false,
             journal_limit: MAX_ENTRIES,
+            journal_byte_limit: MAX_BYTES,
+            header_read_timeout: HEADER_READ_TIMEOUT,
         }
     }
 }
@@ -180,6 +186,38 @@ impl MockServerBuilder {
     /// that count every request of a long run raise it.
     pub fn journal_limit(mut self, limit: usize) -> Self {
         self.journal_limit = limit.max(1);
+        self
+    }
+
+    /// How many bytes the journal keeps, the oldest requests dropped first
+    /// (default 64 MiB, at least 1). A request counts for its method,
+    /// target, header names and values, body and fault description. A
+    /// body that does not fit even in an empty journal is kept cut to its
+    /// first bytes, with [`JournalEntry::body_truncated`] set. Both this
+    /// and [`journal_limit`](Self::journal_limit) hold at once.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let server = agora_mock::MockServer::builder()
+    ///     .journal_byte_limit(1024 * 1024)
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn journal_byte_limit(mut self, bytes: usize) -> Self {
+        self.journal_byte_limit = bytes.max(1);
+        self
+    }
+
+    /// How long a client may take to send a request's headers before its
+    /// connection is closed (default 10 seconds, at least 1 ms), so a
+    /// client that sends half a request and stalls does not hold a
+    /// connection open forever. The time runs from when the server starts
+    /// waiting for a request, so it also closes a kept-alive connection
+    /// left idle that long; clients reconnect.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.header_read_timeout = timeout.max(Duration::from_millis(1));
         self
     }
 
@@ -306,8 +344,8 @@ impl MockServerBuilder {
             clock: self.clock,
             credentials: self.credentials,
             state: Mutex::new(state),
-            journal: Mutex::new(VecDeque::new()),
-            journal_limit: self.journal_limit,
+            journal: Mutex::new(Journal::new(self.journal_limit, self.journal_byte_limit)),
+            header_read_timeout: self.header_read_timeout,
             faults: Mutex::new(self.faults),
             requests: AtomicU64::new(0),
             seed,
@@ -372,6 +410,9 @@ impl Drop for Open {
             .send_modify(|open| *open = open.saturating_sub(1));
     }
 }
+
+/// How long a client may take to send a request's headers, by default.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long a host may take to stop or start listening.
 const SWITCH_TIMEOUT: Duration = Duration::from_secs(5);
@@ -627,7 +668,11 @@ impl MockServer {
 
     // ----- journal --------------------------------------------------------
 
-    /// Every request received so far (the last 10 000), oldest first.
+    /// Every request received so far, oldest first, secrets redacted (see
+    /// [`JournalEntry`]): the last 10 000 within 64 MiB unless the builder
+    /// said otherwise
+    /// ([`journal_limit`](MockServerBuilder::journal_limit),
+    /// [`journal_byte_limit`](MockServerBuilder::journal_byte_limit)).
     pub fn journal(&self) -> Vec<JournalEntry> {
         lock(&self.shared.journal).iter().cloned().collect()
     }
