@@ -205,22 +205,19 @@ async fn handle(
         _ => {}
     }
 
-    let processed = {
-        let mut state = shared.state();
-        process(
-            &mut state,
-            routed.as_ref(),
-            &IncomingRequest {
-                query: parts.uri.query(),
-                headers: &parts.headers,
-                body: &body,
-                request_id: &request_id,
-                now,
-            },
-            &shared.credentials.customer_id,
-            shared.credentials.customer_secret.expose(),
-        )
-    };
+    // `process` takes the state lock itself, only for as long as it needs
+    // it.
+    let processed = process(
+        &shared,
+        routed.as_ref(),
+        &IncomingRequest {
+            query: parts.uri.query(),
+            headers: &parts.headers,
+            body: &body,
+            request_id: &request_id,
+            now,
+        },
+    );
     let status = processed.reply.status;
     match fault.as_ref().map(|fault| fault.kind()) {
         Some(Kind::DropAfterApply) => {
