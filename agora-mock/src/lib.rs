@@ -34,7 +34,17 @@
 //!   (`429`) are enforced when asked for
 //!   ([`MockServerBuilder::rate_limits`]).
 //! * **Journal.** [`MockServer::journal`] lists every request received,
-//!   secrets redacted, with whether it was applied.
+//!   with whether it was applied, its secrets redacted before it was
+//!   stored (credential headers, and secret-named fields of JSON and form
+//!   bodies and of the query: the list is on [`JournalEntry`]). It keeps
+//!   the last 10 000 requests within 64 MiB
+//!   ([`MockServerBuilder::journal_limit`],
+//!   [`MockServerBuilder::journal_byte_limit`]).
+//! * **Hostile clients.** A request body over 1 MiB is answered `413
+//!   {"message": "Request size limit exceeded"}` without being read
+//!   further; a connection whose request headers take longer than 10
+//!   seconds to arrive, or that stays idle that long, is closed
+//!   ([`MockServerBuilder::header_read_timeout`]).
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -66,11 +76,13 @@
 mod auth;
 mod call;
 mod clock;
+mod connection;
 mod faults;
 mod ids;
 mod journal;
 mod limits;
 mod products;
+mod redact;
 mod reply;
 mod router;
 mod seed;

@@ -1,38 +1,26 @@
-//! The server: loopback listeners ("hosts") sharing one state, the HTTP/1.1
-//! connection handling, fault application and journaling.
+//! The server: its builder, and loopback listeners ("hosts") sharing one
+//! state; each accepted connection is served by [`crate::connection`].
 
-use std::collections::VecDeque;
 use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use agora_api::token::{AppCertificate, RtmTokenMinter};
 use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, Secret, UserId};
-use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::{Bytes, Incoming};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::clock::{Clock, SystemClock, unix_secs};
-use crate::faults::{FaultRule, Kind};
-use crate::ids::stable_hex;
-use crate::journal::{JournalEntry, MAX_ENTRIES, redact};
-use crate::products::{Incoming as IncomingRequest, process};
-use crate::reply::{Reply, default_fault_body};
+use crate::connection::serve_connection;
+use crate::faults::FaultRule;
+use crate::journal::{Journal, JournalEntry, MAX_BYTES, MAX_ENTRIES};
 use crate::router::Router;
 use crate::seed::{ChannelSeed, Message, RtmSeed};
 use crate::state::{Project, State};
-
-/// The largest request body read; larger ones are answered `413`.
-const MAX_BODY: usize = 1024 * 1024;
 
 /// The Customer ID the emulator accepts unless told otherwise.
 pub const DEFAULT_CUSTOMER_ID: &str = "agora-mock-customer";
@@ -88,15 +76,15 @@ impl Default for Credentials {
 
 /// What every connection task shares.
 pub(crate) struct Shared {
-    router: Router,
-    clock: Arc<dyn Clock>,
-    credentials: Credentials,
+    pub(crate) router: Router,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) credentials: Credentials,
     state: Mutex<State>,
-    journal: Mutex<VecDeque<JournalEntry>>,
-    journal_limit: usize,
-    faults: Mutex<Vec<FaultRule>>,
-    requests: AtomicU64,
-    seed: u64,
+    pub(crate) journal: Mutex<Journal>,
+    pub(crate) header_read_timeout: Duration,
+    pub(crate) faults: Mutex<Vec<FaultRule>>,
+    pub(crate) requests: AtomicU64,
+    pub(crate) seed: u64,
 }
 
 impl fmt::Debug for Shared {
@@ -108,7 +96,7 @@ impl fmt::Debug for Shared {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -153,6 +141,8 @@ pub struct MockServerBuilder {
     faults: Vec<FaultRule>,
     rate_limits: bool,
     journal_limit: usize,
+    journal_byte_limit: usize,
+    header_read_timeout: Duration,
 }
 
 impl fmt::Debug for MockServerBuilder {
@@ -165,6 +155,9 @@ impl fmt::Debug for MockServerBuilder {
             .field("hosts", &self.hosts)
             .field("seed", &self.seed)
             .field("rate_limits", &self.rate_limits)
+            .field("journal_limit", &self.journal_limit)
+            .field("journal_byte_limit", &self.journal_byte_limit)
+            .field("header_read_timeout", &self.header_read_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -181,6 +174,8 @@ impl Default for MockServerBuilder {
             faults: Vec::new(),
             rate_limits: false,
             journal_limit: MAX_ENTRIES,
+            journal_byte_limit: MAX_BYTES,
+            header_read_timeout: HEADER_READ_TIMEOUT,
         }
     }
 }
@@ -191,6 +186,38 @@ impl MockServerBuilder {
     /// that count every request of a long run raise it.
     pub fn journal_limit(mut self, limit: usize) -> Self {
         self.journal_limit = limit.max(1);
+        self
+    }
+
+    /// How many bytes the journal keeps, the oldest requests dropped first
+    /// (default 64 MiB, at least 1). A request counts for its method,
+    /// target, header names and values, body and fault description. A
+    /// body that does not fit even in an empty journal is kept cut to its
+    /// first bytes, with [`JournalEntry::body_truncated`] set. Both this
+    /// and [`journal_limit`](Self::journal_limit) hold at once.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let server = agora_mock::MockServer::builder()
+    ///     .journal_byte_limit(1024 * 1024)
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn journal_byte_limit(mut self, bytes: usize) -> Self {
+        self.journal_byte_limit = bytes.max(1);
+        self
+    }
+
+    /// How long a client may take to send a request's headers before its
+    /// connection is closed (default 10 seconds, at least 1 ms), so a
+    /// client that sends half a request and stalls does not hold a
+    /// connection open forever. The time runs from when the server starts
+    /// waiting for a request, so it also closes a kept-alive connection
+    /// left idle that long; clients reconnect.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.header_read_timeout = timeout.max(Duration::from_millis(1));
         self
     }
 
@@ -317,8 +344,8 @@ impl MockServerBuilder {
             clock: self.clock,
             credentials: self.credentials,
             state: Mutex::new(state),
-            journal: Mutex::new(VecDeque::new()),
-            journal_limit: self.journal_limit,
+            journal: Mutex::new(Journal::new(self.journal_limit, self.journal_byte_limit)),
+            header_read_timeout: self.header_read_timeout,
             faults: Mutex::new(self.faults),
             requests: AtomicU64::new(0),
             seed,
@@ -357,9 +384,9 @@ struct Host {
 }
 
 /// How a host is told to refuse connections, and tells when it does.
-struct HostControl {
+pub(crate) struct HostControl {
     /// What the test asked for.
-    unreachable: watch::Sender<bool>,
+    pub(crate) unreachable: watch::Sender<bool>,
     /// Whether the listening socket is open.
     listening: watch::Sender<bool>,
     /// How many connections are open.
@@ -367,7 +394,7 @@ struct HostControl {
 }
 
 /// Counts one open connection while it lives.
-struct Open(Arc<HostControl>);
+pub(crate) struct Open(pub(crate) Arc<HostControl>);
 
 impl Open {
     fn new(control: &Arc<HostControl>) -> Self {
@@ -383,6 +410,9 @@ impl Drop for Open {
             .send_modify(|open| *open = open.saturating_sub(1));
     }
 }
+
+/// How long a client may take to send a request's headers, by default.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long a host may take to stop or start listening.
 const SWITCH_TIMEOUT: Duration = Duration::from_secs(5);
@@ -638,7 +668,11 @@ impl MockServer {
 
     // ----- journal --------------------------------------------------------
 
-    /// Every request received so far (the last 10 000), oldest first.
+    /// Every request received so far, oldest first, secrets redacted (see
+    /// [`JournalEntry`]): the last 10 000 within 64 MiB unless the builder
+    /// said otherwise
+    /// ([`journal_limit`](MockServerBuilder::journal_limit),
+    /// [`journal_byte_limit`](MockServerBuilder::journal_byte_limit)).
     pub fn journal(&self) -> Vec<JournalEntry> {
         lock(&self.shared.journal).iter().cloned().collect()
     }
@@ -757,196 +791,6 @@ async fn run_host(
                     return;
                 }
             }
-        }
-    }
-}
-
-/// Serves one connection until it closes, the host becomes unreachable or
-/// the server is dropped (dropping the connection closes the socket).
-async fn serve_connection(shared: Arc<Shared>, host: usize, stream: TcpStream, open: Open) {
-    let mut unreachable = open.0.unreachable.subscribe();
-    let service = service_fn(move |request| handle(Arc::clone(&shared), host, request));
-    let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
-    tokio::select! {
-        _ = connection => {}
-        _ = async {
-            loop {
-                if *unreachable.borrow_and_update() || unreachable.changed().await.is_err() {
-                    return;
-                }
-            }
-        } => {}
-    }
-    drop(open);
-}
-
-/// A connection closed on purpose, without an answer.
-#[derive(Debug)]
-struct Dropped;
-
-impl fmt::Display for Dropped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("connection dropped by an injected fault")
-    }
-}
-
-impl std::error::Error for Dropped {}
-
-fn respond(reply: Reply, request_id: &str) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(reply.body)));
-    *response.status_mut() =
-        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let headers = response.headers_mut();
-    headers.insert(
-        hyper::header::CONTENT_TYPE,
-        hyper::header::HeaderValue::from_static("application/json"),
-    );
-    if let Ok(id) = hyper::header::HeaderValue::from_str(request_id) {
-        headers.insert("x-request-id", id);
-    }
-    for (name, value) in reply.headers {
-        if let Ok(value) = hyper::header::HeaderValue::from_str(&value) {
-            headers.append(name, value);
-        }
-    }
-    response
-}
-
-async fn handle(
-    shared: Arc<Shared>,
-    host: usize,
-    request: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, Dropped> {
-    let (parts, body) = request.into_parts();
-    let body = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(error) if error.is::<http_body_util::LengthLimitError>() => {
-            return Ok(respond(
-                Reply::gateway(413, "Request size limit exceeded"),
-                "",
-            ));
-        }
-        // The client went away mid-request: nothing was received.
-        Err(_) => return Err(Dropped),
-    };
-    let now = shared.clock.now();
-    let number = shared.requests.fetch_add(1, Ordering::Relaxed);
-    let request_id = stable_hex(&[&shared.seed.to_string(), &number.to_string()], 32);
-    let method = parts.method.as_str().to_owned();
-    let path = parts.uri.path().to_owned();
-    let routed = shared.router.find(&method, &path);
-
-    let fault = {
-        let mut faults = lock(&shared.faults);
-        let fault = faults.iter_mut().find_map(|rule| rule.take(&method, &path));
-        faults.retain(|rule| !rule.used_up());
-        fault
-    };
-
-    let entry = JournalEntry {
-        seq: number,
-        host,
-        method: method.clone(),
-        target: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| path.clone(), |pq| pq.as_str().to_owned()),
-        endpoint: routed.as_ref().ok().map(|matched| matched.info),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes());
-                (name.as_str().to_owned(), redact(name.as_str(), &value))
-            })
-            .collect(),
-        body: body.to_vec(),
-        received_at: now,
-        applied: false,
-        status: None,
-        fault: fault.as_ref().map(ToString::to_string),
-    };
-
-    let record = |entry: JournalEntry| {
-        let mut journal = lock(&shared.journal);
-        while journal.len() >= shared.journal_limit {
-            journal.pop_front();
-        }
-        journal.push_back(entry);
-    };
-
-    match fault.as_ref().map(|fault| fault.kind()) {
-        Some(Kind::Status {
-            status,
-            retry_after,
-            body: fault_body,
-        }) => {
-            let body = fault_body
-                .clone()
-                .map(String::into_bytes)
-                .unwrap_or_else(|| default_fault_body(*status).to_string().into_bytes());
-            let mut reply = Reply {
-                status: *status,
-                headers: Vec::new(),
-                body,
-            };
-            if let Some(after) = retry_after {
-                reply = reply.with_header("retry-after", after.clone());
-            }
-            record(JournalEntry {
-                status: Some(*status),
-                ..entry
-            });
-            return Ok(respond(reply, &request_id));
-        }
-        Some(Kind::DropBeforeApply) => {
-            record(entry);
-            return Err(Dropped);
-        }
-        _ => {}
-    }
-
-    let processed = {
-        let mut state = shared.state();
-        process(
-            &mut state,
-            routed.as_ref(),
-            &IncomingRequest {
-                query: parts.uri.query(),
-                headers: &parts.headers,
-                body: &body,
-                request_id: &request_id,
-                now,
-            },
-            &shared.credentials.customer_id,
-            shared.credentials.customer_secret.expose(),
-        )
-    };
-    let status = processed.reply.status;
-    match fault.as_ref().map(|fault| fault.kind()) {
-        Some(Kind::DropAfterApply) => {
-            record(JournalEntry {
-                applied: processed.applied,
-                ..entry
-            });
-            Err(Dropped)
-        }
-        Some(Kind::Delay(delay)) => {
-            record(JournalEntry {
-                applied: processed.applied,
-                status: Some(status),
-                ..entry
-            });
-            tokio::time::sleep(*delay).await;
-            Ok(respond(processed.reply, &request_id))
-        }
-        _ => {
-            record(JournalEntry {
-                applied: processed.applied,
-                status: Some(status),
-                ..entry
-            });
-            Ok(respond(processed.reply, &request_id))
         }
     }
 }

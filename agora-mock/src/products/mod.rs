@@ -12,6 +12,7 @@ use crate::call::Call;
 use crate::limits;
 use crate::reply::Reply;
 use crate::router::{Matched, NoRoute, parse_query};
+use crate::server::Shared;
 use crate::state::State;
 
 pub(crate) mod analytics;
@@ -130,13 +131,17 @@ impl Processed {
     }
 }
 
-/// Routes, authenticates and runs one request against `state`.
+/// Routes, authenticates and runs one request against the server's state.
+///
+/// The state lock is taken twice, briefly: once for the rate limit, the
+/// time-driven changes and a copy of the App Certificate a token is to be
+/// verified with; then to run the endpoint. Decoding and verifying a token
+/// (Base64, zlib, HMAC) happens in between, with the lock released, so a
+/// flood of large or bad tokens does not hold up every other request.
 pub(crate) fn process(
-    state: &mut State,
+    shared: &Shared,
     routed: Result<&Matched, &NoRoute>,
     incoming: &Incoming,
-    customer_id: &str,
-    customer_secret: &str,
 ) -> Processed {
     let matched = match routed {
         Ok(matched) => matched,
@@ -155,8 +160,8 @@ pub(crate) fn process(
     let gate = auth::gate(
         auth::presented(incoming.headers),
         matched.info.auth,
-        customer_id,
-        customer_secret,
+        &shared.credentials.customer_id,
+        shared.credentials.customer_secret.expose(),
     );
     let (token, uid) = match gate {
         Gate::Refused(message) => return Processed::refused(Reply::gateway(401, message)),
@@ -176,29 +181,46 @@ pub(crate) fn process(
     if !incoming.body.is_empty() && !is_json(incoming.headers) {
         return Processed::refused(product.unsupported_media_type(incoming.request_id));
     }
-    if let (Some(limiter), Some(limit)) = (&mut state.limiter, limits::limit_of(matched.info)) {
-        let app_id = matched
-            .params
-            .iter()
-            .map(|(name, value)| (*name, value.as_str()))
-            .chain(
-                query
-                    .iter()
-                    .map(|(name, value)| (name.as_str(), value.as_str())),
-            )
-            .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
-            .map_or("", |(_, value)| value);
-        if !limiter.admit(limit, app_id, Instant::now()) {
-            return Processed::refused(product.rate_limited(incoming.request_id));
+    let pending = {
+        let mut state = shared.state();
+        if let (Some(limiter), Some(limit)) = (&mut state.limiter, limits::limit_of(matched.info)) {
+            let app_id = matched
+                .params
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .chain(
+                    query
+                        .iter()
+                        .map(|(name, value)| (name.as_str(), value.as_str())),
+                )
+                .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
+                .map_or("", |(_, value)| value);
+            if !limiter.admit(limit, app_id, Instant::now()) {
+                return Processed::refused(product.rate_limited(incoming.request_id));
+            }
         }
-    }
-    state.tick(incoming.now);
-    let principal = match token {
+        state.tick(incoming.now);
+        match token {
+            None => None,
+            Some(token) => match TokenCheck::new(&state, matched, token, uid) {
+                Ok(check) => Some(check),
+                Err((status, reason)) => {
+                    return Processed::refused(rtm::error_with_id(
+                        incoming.request_id,
+                        status,
+                        reason,
+                    ));
+                }
+            },
+        }
+    };
+    // The lock is released: `TokenCheck` owns copies of what it needs.
+    let principal = match pending {
         None => Principal::Basic,
-        Some(token) => match verify(state, matched, &token, uid.as_deref(), incoming.now) {
+        Some(check) => match check.verify(incoming.now) {
             Ok(user) => Principal::RtmUser(user),
-            Err((status, reason)) => {
-                return Processed::refused(rtm::error_with_id(incoming.request_id, status, reason));
+            Err(reason) => {
+                return Processed::refused(rtm::error_with_id(incoming.request_id, 401, reason));
             }
         },
     };
@@ -211,32 +233,59 @@ pub(crate) fn process(
         request_id: incoming.request_id,
         now: incoming.now,
     };
+    let mut state = shared.state();
     Processed {
-        reply: product.run(state, &call),
+        reply: product.run(&mut state, &call),
         applied: true,
     }
 }
 
-/// Verifies a Signaling token against the project of the path's App ID:
-/// `403` when the App ID is no project of the account, `401` when the
-/// token does not hold.
-fn verify(
-    state: &State,
-    matched: &Matched,
-    token: &str,
-    uid: Option<&str>,
-    now: SystemTime,
-) -> Result<String, (u16, String)> {
-    let app_id = matched
-        .params
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
-        .map(|(_, value)| value.as_str())
-        .unwrap_or_default();
-    let project = state
-        .project_of_app(app_id)
-        .ok_or_else(|| (403, "App ID invalid".to_owned()))?;
-    auth::verify_token(token, uid, app_id, &project.sign_key, now).map_err(|reason| (401, reason))
+/// A Signaling token to verify, with a copy of the App Certificate of the
+/// project it is for: everything it needs, owned, so it is verified
+/// without the state lock.
+struct TokenCheck {
+    token: String,
+    uid: Option<String>,
+    app_id: String,
+    certificate: String,
+}
+
+impl TokenCheck {
+    /// Looks up the project of the path's App ID (`403` when it is no
+    /// project of the account) and copies its certificate.
+    fn new(
+        state: &State,
+        matched: &Matched,
+        token: String,
+        uid: Option<String>,
+    ) -> Result<Self, (u16, String)> {
+        let app_id = matched
+            .params
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
+            .map(|(_, value)| value.as_str())
+            .unwrap_or_default();
+        let project = state
+            .project_of_app(app_id)
+            .ok_or_else(|| (403, "App ID invalid".to_owned()))?;
+        Ok(TokenCheck {
+            token,
+            uid,
+            app_id: app_id.to_owned(),
+            certificate: project.sign_key.clone(),
+        })
+    }
+
+    /// The token's user, or why it is refused (`401`).
+    fn verify(self, now: SystemTime) -> Result<String, String> {
+        auth::verify_token(
+            &self.token,
+            self.uid.as_deref(),
+            &self.app_id,
+            &self.certificate,
+            now,
+        )
+    }
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
