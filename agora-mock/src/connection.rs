@@ -61,7 +61,7 @@ pub(crate) async fn serve_connection(
 
 /// A connection closed on purpose, without an answer.
 #[derive(Debug)]
-struct Dropped;
+pub(crate) struct Dropped;
 
 impl fmt::Display for Dropped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -103,6 +103,19 @@ async fn handle(
         // The client went away mid-request: nothing was received.
         Err(_) => return Err(Dropped),
     };
+    answer(&shared, host, parts, body, too_large).await
+}
+
+/// Answers one request whose body was read (or found larger than
+/// [`MAX_BODY`]: `too_large`): the fault, the endpoint, the journal.
+/// `Err` when a fault drops the connection.
+pub(crate) async fn answer(
+    shared: &Shared,
+    host: usize,
+    parts: hyper::http::request::Parts,
+    body: Bytes,
+    too_large: bool,
+) -> Result<Response<Full<Bytes>>, Dropped> {
     let now = shared.clock.now();
     let number = shared.requests.fetch_add(1, Ordering::Relaxed);
     let request_id = stable_hex(&[&shared.seed.to_string(), &number.to_string()], 32);
@@ -208,7 +221,7 @@ async fn handle(
     // `process` takes the state lock itself, only for as long as it needs
     // it.
     let processed = process(
-        &shared,
+        shared,
         routed.as_ref(),
         &IncomingRequest {
             query: parts.uri.query(),

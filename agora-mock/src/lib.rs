@@ -91,6 +91,8 @@ mod state;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use faults::{Fault, FaultRule, FaultSpecError};
+/// The HTTP types of [`MockServer::answer`].
+pub use hyper;
 pub use journal::JournalEntry;
 pub use seed::{Banned, ChannelSeed, Join, Message, MessageKind, Role, RtmSeed};
 pub use server::{

@@ -666,6 +666,49 @@ impl MockServer {
             })
     }
 
+    // ----- without a socket -----------------------------------------------
+
+    /// Answers `request` as if host `0` had received it, without a socket:
+    /// routing, authentication, faults, the endpoint's state and the
+    /// journal exactly as over HTTP. `None` when an injected fault drops
+    /// the connection. For fuzzing the emulator, and for tests that want no
+    /// connection.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use agora_mock::MockServer;
+    /// use agora_mock::hyper::{Request, body::Bytes};
+    ///
+    /// let server = MockServer::start().await;
+    /// let request = Request::get("/dev/v1/projects").body(Bytes::new()).expect("a request");
+    /// let response = server.answer(request).await.expect("an answer");
+    /// assert_eq!(response.status(), 401, "no credentials");
+    /// assert_eq!(server.journal().len(), 1);
+    /// # }
+    /// ```
+    pub async fn answer(
+        &self,
+        request: hyper::Request<hyper::body::Bytes>,
+    ) -> Option<hyper::Response<hyper::body::Bytes>> {
+        let (parts, body) = request.into_parts();
+        let too_large = body.len() > crate::connection::MAX_BODY;
+        let body = if too_large {
+            hyper::body::Bytes::new()
+        } else {
+            body
+        };
+        let response = crate::connection::answer(&self.shared, 0, parts, body, too_large)
+            .await
+            .ok()?;
+        let (parts, body) = response.into_parts();
+        let body = http_body_util::BodyExt::collect(body)
+            .await
+            .ok()?
+            .to_bytes();
+        Some(hyper::Response::from_parts(parts, body))
+    }
+
     // ----- journal --------------------------------------------------------
 
     /// Every request received so far, oldest first, secrets redacted (see

@@ -14,6 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let text = error.to_string();
     // reason and message keep at most 1 KiB each (plus an ellipsis and
     // escaping), an excerpt 256 bytes: the whole text stays small.
-    assert!(text.len() <= 16 * 1024, "{} bytes of error text", text.len());
+    assert!(
+        text.len() <= 16 * 1024,
+        "{} bytes of error text",
+        text.len()
+    );
     let _ = format!("{error:?}");
 });
