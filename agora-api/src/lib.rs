@@ -34,26 +34,27 @@
 // inside this crate too.
 extern crate self as agora_api;
 
-mod auth;
-mod client;
-mod dns;
-pub mod endpoint;
-mod error;
-mod limiter;
+mod runtime;
+// The runtime's modules at the crate's root, where the rest of the crate
+// (and the public API) names them.
+pub(crate) use runtime::{auth, client, dns, error, limiter, pages, redact, region, retry};
+pub use runtime::{endpoint, registry};
+
 mod open_enum;
-mod pages;
-mod redact;
-mod region;
-pub mod registry;
-mod retry;
 #[cfg(feature = "token")]
 pub mod token;
 pub mod types;
 
+// One folder and one cargo feature per product.
+#[cfg(feature = "analytics")]
 pub mod analytics;
+#[cfg(feature = "channel")]
 pub mod channel;
+#[cfg(feature = "cloud-recording")]
 pub mod cloud_recording;
+#[cfg(feature = "console")]
 pub mod console;
+#[cfg(feature = "rtm")]
 pub mod rtm;
 
 pub use agora_macros::Endpoint;

@@ -2,6 +2,10 @@
 //! value: every such enum has a catch-all variant holding what was sent.
 
 /// An enum of documented string values plus `Other(String)`.
+#[allow(
+    unused_macros,
+    reason = "shared by the products; a build of some may not use it"
+)]
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -58,6 +62,10 @@ macro_rules! string_enum {
 }
 
 /// An enum of documented integer values plus `Other(i64)`.
+#[allow(
+    unused_macros,
+    reason = "shared by the products; a build of some may not use it"
+)]
 macro_rules! int_enum {
     (
         $(#[$meta:meta])*
@@ -106,4 +114,8 @@ macro_rules! int_enum {
     };
 }
 
+#[allow(
+    unused_imports,
+    reason = "shared by the products; a build of some may not use them"
+)]
 pub(crate) use {int_enum, string_enum};

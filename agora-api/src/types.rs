@@ -101,6 +101,9 @@ macro_rules! validated_string {
     };
 }
 
+// Shared by the product modules: a build with only some products may not
+// use it.
+#[allow(unused_imports)]
 pub(crate) use validated_string;
 
 validated_string! {
@@ -122,6 +125,7 @@ validated_string! {
 impl AppId {
     /// Checks `value` as [`AppId::new`] does, without keeping a copy (for
     /// App IDs read back from a token).
+    #[cfg(feature = "token")]
     pub(crate) fn check(value: &str) -> Result<(), InvalidInput> {
         check_app_id(value).map_err(|rule| InvalidInput::new("app_id", rule))
     }
