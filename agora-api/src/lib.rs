@@ -69,7 +69,7 @@ pub use pages::{Pages, Paginated};
 pub use region::{Domain, Region};
 /// The HTTP client underneath, for the types [`Client::prepare`] returns.
 pub use reqwest;
-pub use retry::{DEFAULT_MAX_RETRY_AFTER, RetryPolicy, parse_retry_after};
+pub use retry::{DEFAULT_MAX_WAIT, RetryPolicy, parse_retry_after};
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 
 /// What the derive's output refers to. Not a public API: names and

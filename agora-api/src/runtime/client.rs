@@ -628,17 +628,13 @@ impl Client {
                 }
                 return Err(give_up(E::NAME, failures, failed.error));
             }
-            let wait = match failed.retry_after {
-                Some(asked) if asked > inner.retry.longest_retry_after() => {
-                    tracing::debug!(
-                        ?asked,
-                        "Agora asked for a longer wait than the retry policy allows"
-                    );
-                    return Err(give_up(E::NAME, failures, failed.error));
-                }
-                Some(asked) => asked,
-                None => inner.retry.wait_after(attempt + 1),
-            };
+            let wait = failed
+                .retry_after
+                .unwrap_or_else(|| inner.retry.wait_after(attempt + 1));
+            if wait > inner.retry.longest_wait() {
+                tracing::debug!(?wait, "a longer wait than the retry policy allows");
+                return Err(give_up(E::NAME, failures, failed.error));
+            }
             if wait >= left() {
                 tracing::debug!(
                     ?wait,

@@ -30,13 +30,14 @@ pub struct RetryPolicy {
     max_attempts: u32,
     backoff: Vec<Duration>,
     jitter: bool,
-    max_retry_after: Duration,
+    max_wait: Duration,
 }
 
-/// The longest `Retry-After` a client waits out by default: a server asking
-/// for more is answered with its error at once rather than a call that
-/// hangs for as long as the server says.
-pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// The longest wait between two attempts by default, whether Agora asked
+/// for it (`Retry-After`) or the backoff says so: a longer one ends the
+/// call with its last error rather than a call that hangs for as long as a
+/// server (or a setting) says.
+pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(60);
 
 impl Default for RetryPolicy {
     fn default() -> Self {
@@ -48,7 +49,7 @@ impl Default for RetryPolicy {
                 Duration::from_secs(6),
             ],
             jitter: true,
-            max_retry_after: DEFAULT_MAX_RETRY_AFTER,
+            max_wait: DEFAULT_MAX_WAIT,
         }
     }
 }
@@ -84,26 +85,29 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest `Retry-After` waited out (default
-    /// [`DEFAULT_MAX_RETRY_AFTER`]). When Agora asks for a longer wait, or
-    /// for one that does not fit in what is left of the call's deadline,
-    /// the call returns Agora's error at once, with the wait it asked for
-    /// in [`ApiError::retry_after`](crate::ApiError::retry_after).
+    /// The longest wait between two attempts (default
+    /// [`DEFAULT_MAX_WAIT`]), whether it comes from Agora's `Retry-After`
+    /// or from the [`backoff`](Self::backoff). When a wait would be longer,
+    /// or would not fit in what is left of the call's deadline, the call
+    /// returns its last error at once; for a 429 or 503 the wait Agora asked
+    /// for is in [`ApiError::retry_after`](crate::ApiError::retry_after).
+    /// This bounds a call even when its deadline is
+    /// [`Duration::MAX`].
     ///
     /// ```
     /// use std::time::Duration;
-    /// let policy = agora_api::RetryPolicy::default().max_retry_after(Duration::from_secs(5));
-    /// assert_eq!(policy.longest_retry_after(), Duration::from_secs(5));
+    /// let policy = agora_api::RetryPolicy::default().max_wait(Duration::from_secs(5));
+    /// assert_eq!(policy.longest_wait(), Duration::from_secs(5));
     /// ```
     #[must_use]
-    pub fn max_retry_after(mut self, longest: Duration) -> Self {
-        self.max_retry_after = longest;
+    pub fn max_wait(mut self, longest: Duration) -> Self {
+        self.max_wait = longest;
         self
     }
 
-    /// The longest `Retry-After` this policy waits out.
-    pub fn longest_retry_after(&self) -> Duration {
-        self.max_retry_after
+    /// The longest wait between two attempts this policy allows.
+    pub fn longest_wait(&self) -> Duration {
+        self.max_wait
     }
 
     /// The most attempts a call makes.
@@ -154,7 +158,7 @@ pub(crate) enum Reach {
 /// overflow: a number of seconds beyond what a [`Duration`] holds
 /// saturates, and a date beyond what [`SystemTime`] holds is `None`. The
 /// client never waits longer than its
-/// [`RetryPolicy::max_retry_after`] or the call's deadline, whatever
+/// [`RetryPolicy::max_wait`] or the call's deadline, whatever
 /// this returns.
 ///
 /// ```
@@ -293,7 +297,7 @@ mod tests {
             None
         );
         // A far but representable date is a long wait, which the client
-        // refuses to wait out (max_retry_after, the deadline).
+        // refuses to wait out (max_wait, the deadline).
         let far = parse_retry_after("Sun, 06 Nov 99999 08:49:37 GMT", now);
         assert!(far.is_some_and(|wait| wait > Duration::from_secs(86_400 * 365 * 90_000)));
         assert_eq!(

@@ -1,5 +1,5 @@
 //! The documented example requests of every bound endpoint, built through
-//! the public API, one module per product. `tests/tests/specs.rs` checks
+//! the public API, one module per product. `tests/tests/workspace/specs.rs` checks
 //! each against its entry in `specs/` and writes them all to
 //! `target/conformance/requests.jsonl` for Agora's OpenAPI checker.
 //!

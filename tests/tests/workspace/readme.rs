@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-const BEGIN: &str = "<!-- products:begin (generated from specs/ by tests/tests/readme.rs) -->";
+const BEGIN: &str =
+    "<!-- products:begin (generated from specs/ by tests/tests/workspace/readme.rs) -->";
 const END: &str = "<!-- products:end -->";
 
 fn workspace() -> PathBuf {
@@ -68,6 +69,6 @@ fn the_readme_product_table_matches_specs() {
     }
     assert!(
         readme[start..end] == expected,
-        "README.md's product table is out of date; run `UPDATE_README=1 cargo test -p agora-tests --test readme`.\nexpected:{expected}"
+        "README.md's product table is out of date; run `UPDATE_README=1 cargo test -p agora-tests --test workspace readme`.\nexpected:{expected}"
     );
 }

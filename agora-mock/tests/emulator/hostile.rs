@@ -3,13 +3,13 @@
 //! query), stays within its byte budget, and the server closes
 //! connections that stall in their headers and refuses bodies too large.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
 use agora_mock::MockServer;
 use serde_json::json;
-use support::Raw;
+use crate::support::Raw;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

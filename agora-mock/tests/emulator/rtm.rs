@@ -4,7 +4,7 @@
 
 #![allow(deprecated)]
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use agora_api::rtm::{
 use agora_api::{AppId, Client, UserId};
 use agora_mock::{ManualClock, MessageKind, MockServer};
 use serde_json::json;
-use support::Raw;
+use crate::support::Raw;
 
 const T0: u64 = 1_700_000_000;
 

@@ -5,7 +5,7 @@
 
 #![allow(deprecated)]
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -22,7 +22,7 @@ use agora_api::channel::Platform;
 use agora_api::{AppId, ChannelName, Client, Uid};
 use agora_mock::{Join, ManualClock, MockServer};
 use serde_json::json;
-use support::Raw;
+use crate::support::Raw;
 
 const T0: u64 = 1_700_000_000;
 const HOUR: u64 = 3_600;

@@ -4,7 +4,7 @@
 
 #![allow(deprecated)]
 
-mod support;
+use crate::support;
 
 use agora_api::channel::ListBanRules;
 use agora_api::console::{
@@ -16,7 +16,7 @@ use agora_api::rtm::GetUserEvents;
 use agora_api::{AppId, Client, RetryPolicy, UserId};
 use agora_mock::{DEFAULT_PROJECT_NAME, MockServer};
 use serde_json::json;
-use support::{Raw, api_error};
+use crate::support::{Raw, api_error};
 
 fn create(name: &str) -> CreateProject {
     CreateProject::builder()

@@ -3,7 +3,7 @@
 //! session per resource, the documented status codes of every step, the
 //! recorder leaving an idle channel, and refusals of what Agora refuses.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -21,7 +21,7 @@ use agora_api::console::{CreateProject, ProjectName};
 use agora_api::{AppId, ChannelName, Client, Error, UidString};
 use agora_mock::{ManualClock, MockServer};
 use serde_json::json;
-use support::{Raw, api_error, code};
+use crate::support::{Raw, api_error, code};
 
 const T0: u64 = 1_700_000_000;
 const RECORDER: u32 = 527_841;

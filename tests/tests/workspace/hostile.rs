@@ -76,7 +76,7 @@ async fn far_past_and_garbage_retry_after_dates_fall_back_to_the_backoff() {
                 RetryPolicy::default()
                     .max_attempts(2)
                     .backoff([Duration::from_millis(10)])
-                    .max_retry_after(Duration::from_secs(1)),
+                    .max_wait(Duration::from_secs(1)),
             )
             .build()
             .expect("a valid client");
@@ -114,23 +114,31 @@ async fn a_retry_after_beyond_the_deadline_gives_up_at_once() {
 #[tokio::test]
 async fn extreme_settings_never_panic() {
     let server = LocalServer::replying(Reply::json(503, "{}")).await;
-    let client = Client::builder()
-        .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
-        .base_url(server.url())
-        .timeout(Duration::MAX)
-        .attempt_timeout(Duration::MAX)
-        .connect_timeout(Duration::MAX)
-        .retry(
-            RetryPolicy::default()
-                .max_attempts(u32::MAX)
-                .backoff([Duration::MAX]),
-        )
-        .build()
-        .expect("a valid client");
-    let error = client.send(&list()).await.expect_err("503");
-    // The first backoff is an eternity: the call ends with the 503 instead.
-    assert_eq!(error.api().map(|api| api.status), Some(503));
-    assert_eq!(server.requests().len(), 1);
+    // No deadline at all, and an endless backoff: the wait is over the
+    // policy's longest wait. A deadline, and a longest wait of its own: the
+    // wait does not fit in the deadline. Either way the 503 comes back at
+    // once instead of a sleep (or an overflow).
+    let settings = [
+        (Duration::MAX, RetryPolicy::default()),
+        (
+            Duration::from_secs(5),
+            RetryPolicy::default().max_wait(Duration::MAX),
+        ),
+    ];
+    for (timeout, policy) in settings {
+        let client = Client::builder()
+            .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
+            .base_url(server.url())
+            .timeout(timeout)
+            .attempt_timeout(Duration::MAX)
+            .connect_timeout(Duration::MAX)
+            .retry(policy.max_attempts(u32::MAX).backoff([Duration::MAX]))
+            .build()
+            .expect("a valid client");
+        let error = client.send(&list()).await.expect_err("503");
+        assert_eq!(error.api().map(|api| api.status), Some(503));
+    }
+    assert_eq!(server.requests().len(), 2, "one attempt per client");
 }
 
 // ---- 2. Response size ------------------------------------------------------
@@ -359,7 +367,7 @@ async fn environment_proxies_never_carry_plain_http() {
     let status = tokio::task::spawn_blocking(move || {
         std::process::Command::new(exe)
             .args([
-                "environment_proxies_never_carry_plain_http",
+                "hostile::environment_proxies_never_carry_plain_http",
                 "--exact",
                 "--quiet",
             ])

@@ -55,10 +55,10 @@ fn the_readme_shows_this_example() {
     let start = here.find("// README:begin\n").expect("a begin marker") + "// README:begin\n".len();
     let end = here.find("// README:end").expect("an end marker");
     let example = &here[start..end];
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let block = format!("```rust,ignore\n{example}```");
     assert!(
         readme.contains(&block),
-        "README.md must show agora-mock/tests/readme_example.rs between its markers, in a ```rust,ignore block"
+        "README.md must show agora-mock/tests/emulator/readme_example.rs between its markers, in a ```rust,ignore block"
     );
 }

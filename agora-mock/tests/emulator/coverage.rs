@@ -1,7 +1,7 @@
 //! Every endpoint agora-api binds is served; no malformed request breaks
 //! the server; and the `agora-mock` binary serves what its options say.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -11,7 +11,7 @@ use agora_api::console::ListProjects;
 use agora_api::registry;
 use agora_api::{AppId, ChannelName, Client, RetryPolicy};
 use agora_mock::{DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID, DEFAULT_CUSTOMER_SECRET, MockServer};
-use support::{Raw, api_error};
+use crate::support::{Raw, api_error};
 
 const PRODUCTS: [&str; 5] = [
     "agora_api::console",

@@ -8,7 +8,7 @@
 //! Run it with:
 //!
 //! ```sh
-//! cargo test -p agora-tests --test soak -- --ignored --nocapture
+//! cargo test -p agora-tests --test workspace soak -- --ignored --nocapture
 //! ```
 //!
 //! `AGORA_SOAK_SECS` shortens or lengthens the run; `AGORA_SOAK_TASKS` sets

@@ -6,7 +6,7 @@
 
 #![allow(deprecated)]
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -18,7 +18,7 @@ use agora_api::token::{AppCertificate, RtcRole, TokenBuilder};
 use agora_api::{AppId, Client, Error, RetryPolicy, UserId};
 use agora_mock::{ManualClock, MockServer};
 use serde_json::json;
-use support::{Raw, api_error};
+use crate::support::{Raw, api_error};
 
 const T0: u64 = 1_700_000_000;
 

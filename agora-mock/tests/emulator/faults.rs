@@ -3,7 +3,7 @@
 //! that refuse connections; and the journal that lets a test assert a
 //! request was sent exactly once, and whether it was applied.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 
@@ -16,7 +16,7 @@ use agora_api::console::ListProjects;
 use agora_api::{AppId, ChannelName, Client, Error, RetryPolicy, Uid, UidString};
 use agora_mock::{Clock, Fault, FaultRule, ManualClock, MockServer};
 use serde_json::json;
-use support::{Raw, api_error, code};
+use crate::support::{Raw, api_error, code};
 
 fn rule(app_id: &AppId) -> CreateBanRule {
     CreateBanRule::builder()

@@ -2,7 +2,7 @@
 //! expire and kick as documented; online statistics reflect the users the
 //! test puts in channels; what Agora refuses is refused.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
@@ -14,7 +14,7 @@ use agora_api::channel::{
 use agora_api::{AppId, ChannelName, Uid};
 use agora_mock::{Join, ManualClock, MockServer};
 use serde_json::json;
-use support::{Raw, api_error};
+use crate::support::{Raw, api_error};
 
 /// 2023-11-14T22:13:20Z.
 const T0: u64 = 1_700_000_000;

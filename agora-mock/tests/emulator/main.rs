@@ -1,0 +1,17 @@
+//! The emulator's tests, one binary with a module per product and per
+//! concern (auth, faults, the journal under hostile input, coverage of the
+//! registry, every documented example, the README's example).
+
+mod support;
+
+mod analytics;
+mod auth;
+mod channel;
+mod cloud_recording;
+mod console;
+mod coverage;
+mod documented_examples;
+mod faults;
+mod hostile;
+mod readme_example;
+mod rtm;

@@ -1,0 +1,27 @@
+//! The workspace's tests, one binary with a module per concern (linking one
+//! binary instead of one per file is most of an incremental test build):
+//! requests on the wire and their documented examples per product, auth,
+//! errors, faults and reliability against the emulator, hostile servers,
+//! secrets, the derive's hygiene and diagnostics (UI), a foreign crate's
+//! endpoints, the README's generated table, and the soak run (ignored by
+//! default: `cargo test -p agora-tests --test workspace soak -- --ignored --nocapture`).
+
+mod analytics;
+mod auth;
+mod channel;
+mod cloud_recording;
+mod console;
+mod errors;
+mod extension;
+mod faults;
+mod hostile;
+mod hygiene;
+mod readme;
+mod reliability;
+mod rtm;
+mod secrets;
+mod soak;
+mod specs;
+mod token_auth;
+mod ui;
+mod wire;
