@@ -37,7 +37,9 @@ extern crate self as agora_api;
 mod runtime;
 // The runtime's modules at the crate's root, where the rest of the crate
 // (and the public API) names them.
-pub(crate) use runtime::{auth, client, dns, error, limiter, pages, redact, region, retry};
+pub(crate) use runtime::{
+    auth, body, builder, client, dns, error, limiter, pages, redact, region, retry,
+};
 pub use runtime::{endpoint, registry};
 
 mod open_enum;
@@ -61,7 +63,7 @@ pub use agora_macros::Endpoint;
 pub use auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret, TokenVersion};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_ERROR_BODY_BYTES,
 };
 pub use endpoint::{AuthScheme, Endpoint};
 pub use error::{ApiError, AttemptFailure, DecodeError, Error, ErrorCode, InvalidInput};

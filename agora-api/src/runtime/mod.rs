@@ -4,7 +4,7 @@
 //! | module | what it owns |
 //! |---|---|
 //! | `endpoint` | the contract a derived endpoint fulfils, and the writers of path, query and headers |
-//! | `client` | the path of a request: validate, render, authenticate, send per attempt, read under a bound, decode |
+//! | `client`, `builder`, `body` | the path of a request: validate, render, authenticate, send per attempt, read under a bound, decode; its configuration |
 //! | `auth` | credentials and how each scheme is applied |
 //! | `region`, `dns` | Agora's hosts, failover order, DNS failures |
 //! | `retry`, `limiter` | when a failed call is tried again; client-side rate limits |
@@ -13,6 +13,8 @@
 //! | `registry` | every derived endpoint, registered at link time |
 
 pub(crate) mod auth;
+pub(crate) mod body;
+pub(crate) mod builder;
 pub(crate) mod client;
 pub(crate) mod dns;
 pub mod endpoint;
