@@ -37,10 +37,8 @@ extern crate self as agora_api;
 mod runtime;
 // The runtime's modules at the crate's root, where the rest of the crate
 // (and the public API) names them.
-pub(crate) use runtime::{
-    auth, body, builder, client, dns, error, limiter, pages, redact, region, retry,
-};
-pub use runtime::{endpoint, registry};
+pub(crate) use runtime::{auth, body, builder, client, dns, error, limiter, pages, region, retry};
+pub use runtime::{endpoint, redact, registry};
 
 mod open_enum;
 #[cfg(feature = "token")]

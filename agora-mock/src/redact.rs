@@ -2,28 +2,9 @@
 //! headers, and the values of secret-named fields in JSON bodies, form
 //! bodies and query strings.
 //!
-//! A field names a secret when its name, compared in ASCII lower case with
-//! `_` and `-` left out (so `sign_key`, `signKey` and `Sign-Key` are one
-//! name), is one of
-//!
-//! * `token` or any name ending in `token` (`token`, `stsToken`,
-//!   `accessToken`, `rtcToken`, `pubBotToken`, `subBotToken`,
-//!   `builderToken`, `taskToken`, ...), except the page cursors
-//!   `pageToken` and `nextPageToken`;
-//! * any name ending in `secret`, `password` or `certificate` (`secret`, the
-//!   Cloud Recording media encryption key; `customer_secret`;
-//!   `appCertificate`, `app_certificate`);
-//! * `accessKey`, `secretKey`, `secretAccessKey` (Cloud Recording storage,
-//!   Whiteboard AK/SK), `sign_key` / `signKey` (the Console's App
-//!   Certificate), `apiKey` / `api_key`, `key` (Conversational AI's TTS and
-//!   LLM vendor keys), `authKey`, `streamKey`, `encryptKey`,
-//!   `encryptionKey` / `encryption_key`.
-//!
-//! The names come from Agora's documented request bodies: Cloud Recording
-//! `clientRequest.token`, `storageConfig.{accessKey, secretKey, stsToken}`
-//! and `recordingConfig.secret`; Console `sign_key`; and the other
-//! products' tokens and vendor keys, so a body sent to the wrong place is
-//! redacted too.
+//! A field or header names a secret by the rule of
+//! [`agora_api::redact::is_secret_name`], the same one the client's error
+//! excerpts follow.
 
 use std::borrow::Cow;
 
@@ -31,36 +12,7 @@ use serde_json::Value;
 
 use crate::router::percent_decode;
 
-/// What a secret is replaced with.
-pub(crate) const REDACTED: &str = "<redacted>";
-
-/// Whether a field called `name` holds a secret (see the module docs).
-pub(crate) fn is_secret_name(name: &str) -> bool {
-    let name: String = name
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if matches!(name.as_str(), "pagetoken" | "nextpagetoken") {
-        return false;
-    }
-    ["token", "secret", "password", "certificate"]
-        .iter()
-        .any(|suffix| name.ends_with(suffix))
-        || matches!(
-            name.as_str(),
-            "accesskey"
-                | "secretkey"
-                | "secretaccesskey"
-                | "signkey"
-                | "apikey"
-                | "key"
-                | "authkey"
-                | "streamkey"
-                | "encryptkey"
-                | "encryptionkey"
-        )
-}
+pub(crate) use agora_api::redact::{REDACTED, is_secret_name};
 
 /// A header's value as the journal keeps it: `Authorization` and
 /// `Proxy-Authorization` keep only their scheme (`Basic <redacted>`,

@@ -21,7 +21,7 @@ pub mod endpoint;
 pub(crate) mod error;
 pub(crate) mod limiter;
 pub(crate) mod pages;
-pub(crate) mod redact;
+pub mod redact;
 pub(crate) mod region;
 pub mod registry;
 pub(crate) mod retry;

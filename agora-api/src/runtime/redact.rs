@@ -1,4 +1,6 @@
-//! Quoting what a server sent without quoting its secrets.
+//! Quoting what a server sent without quoting its secrets: the rule for
+//! which names hold a secret ([`is_secret_name`]), shared by the client's
+//! errors and the emulator's journal.
 //!
 //! Errors quote a little of an unexpected body so that a log line says what
 //! came back. Agora's bodies hold secrets: Console answers carry the App
@@ -9,39 +11,83 @@
 //! Agora token or a Basic credential is replaced wherever it stands.
 
 /// What stands in for a secret.
-pub(crate) const REDACTED: &str = "<redacted>";
+pub const REDACTED: &str = "<redacted>";
 
 /// How much of a body is scanned for an excerpt. An excerpt is short, so
 /// only its start matters; the bound keeps the work small whatever the
 /// body's size.
 const SCAN_LIMIT: usize = 16 * 1024;
 
-/// Whether a JSON member name names a secret. Compared without case, `_`
-/// and `-`, so `sign_key`, `signKey` and `SIGN-KEY` are one name.
+/// Whether a JSON member, form field, query parameter or header called
+/// `name` holds a secret: the one rule the client's error excerpts and the
+/// emulator's journal both redact by.
 ///
-/// The names: anything with `secret`, `token`, `password`, `certificate`,
-/// `credential` or `signature` in it (`customerSecret`, `rtmToken`,
-/// `appCertificate`, ...), the storage keys of Cloud Recording and the
-/// extension services (`accessKey`, `secretKey`, `sas`), Console's
-/// `sign_key`, and bare `key`, `ak`, `sk`.
-pub(crate) fn is_secret_name(name: &str) -> bool {
+/// Names are compared in ASCII lower case with `_` and `-` left out, so
+/// `sign_key`, `signKey` and `SIGN-KEY` are one name. A name is a secret
+/// when it
+///
+/// * ends in `token` or `tokens` (`token`, `stsToken`, `accessToken`, `rtcToken`,
+///   `builderToken`, ...), except the page cursors `pageToken` and
+///   `nextPageToken`;
+/// * ends in `secret`, `password`, `certificate`, `credential(s)` or
+///   `signature` (`customer_secret`, Cloud Recording's media encryption
+///   `secret`, `appCertificate`);
+/// * is a key: `key`, `accessKey`, `secretKey`, `secretAccessKey` (storage,
+///   Whiteboard AK/SK), `sign_key` (the Console's App Certificate),
+///   `apiKey`, `authKey`, `streamKey`, `encryptKey`, `encryptionKey`, and
+///   the short `ak`, `sk`, `sas`; or `authorization`.
+///
+/// The names come from Agora's documented bodies: Cloud Recording
+/// `clientRequest.token`, `storageConfig.{accessKey, secretKey, stsToken}`
+/// and `recordingConfig.secret`, the Console's `sign_key`, and the other
+/// products' tokens and vendor keys.
+///
+/// ```
+/// use agora_api::redact::is_secret_name;
+/// assert!(is_secret_name("sign_key"));
+/// assert!(is_secret_name("storageConfig") == false);
+/// assert!(is_secret_name("stsToken"));
+/// assert!(!is_secret_name("nextPageToken"));
+/// assert!(!is_secret_name("vendor_key"), "the App ID is not a secret");
+/// ```
+pub fn is_secret_name(name: &str) -> bool {
     let mut folded = String::with_capacity(name.len());
     folded.extend(
         name.chars()
             .filter(|c| *c != '_' && *c != '-')
             .map(|c| c.to_ascii_lowercase()),
     );
-    const CONTAINS: [&str; 7] = [
-        "secret",
+    if matches!(folded.as_str(), "pagetoken" | "nextpagetoken") {
+        return false;
+    }
+    const ENDINGS: [&str; 8] = [
         "token",
+        "tokens",
+        "secret",
         "password",
         "certificate",
         "credential",
+        "credentials",
         "signature",
-        "accesskey",
     ];
-    const EXACT: [&str; 6] = ["signkey", "key", "ak", "sk", "sas", "authorization"];
-    CONTAINS.iter().any(|word| folded.contains(word)) || EXACT.contains(&folded.as_str())
+    const KEYS: [&str; 15] = [
+        "key",
+        "accesskey",
+        "secretkey",
+        "secretaccesskey",
+        "signkey",
+        "apikey",
+        "authkey",
+        "streamkey",
+        "encryptkey",
+        "encryptionkey",
+        "ak",
+        "sk",
+        "sas",
+        "authorization",
+        "proxyauthorization",
+    ];
+    ENDINGS.iter().any(|ending| folded.ends_with(ending)) || KEYS.contains(&folded.as_str())
 }
 
 /// `text` with secrets replaced: the string values of secret-named members

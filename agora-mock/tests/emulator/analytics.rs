@@ -5,10 +5,9 @@
 
 #![allow(deprecated)]
 
-use crate::support;
-
 use std::time::Duration;
 
+use crate::support::Raw;
 use agora_api::analytics::{
     CallId, CallProblemReport, CallTimeSeriesMetric, Dimension, DimensionValues, ExtraMetric,
     FreezeRateMetric, GetCallDetails, GetCallMetrics, GetCallSessions, GetCallStatistics,
@@ -22,7 +21,6 @@ use agora_api::channel::Platform;
 use agora_api::{AppId, ChannelName, Client, Uid};
 use agora_mock::{Join, ManualClock, MockServer};
 use serde_json::json;
-use crate::support::Raw;
 
 const T0: u64 = 1_700_000_000;
 const HOUR: u64 = 3_600;

@@ -6,10 +6,9 @@
 
 #![allow(deprecated)]
 
-use crate::support;
-
 use std::time::Duration;
 
+use crate::support::{Raw, api_error};
 use agora_api::console::ListProjects;
 use agora_api::rtm::{
     ChannelType, GetMessageHistory, GetUserEvents, Payload, RtmChannelName, SendPeerMessage,
@@ -18,7 +17,6 @@ use agora_api::token::{AppCertificate, RtcRole, TokenBuilder};
 use agora_api::{AppId, Client, Error, RetryPolicy, UserId};
 use agora_mock::{ManualClock, MockServer};
 use serde_json::json;
-use crate::support::{Raw, api_error};
 
 const T0: u64 = 1_700_000_000;
 

@@ -2,10 +2,9 @@
 //! expire and kick as documented; online statistics reflect the users the
 //! test puts in channels; what Agora refuses is refused.
 
-use crate::support;
-
 use std::time::Duration;
 
+use crate::support::{Raw, api_error};
 use agora_api::channel::{
     BanMinutes, BanRuleId, BanSeconds, ChannelProfile, ChannelUsers, CreateBanRule, DeleteBanRule,
     GetUserStatus, HostsOnly, ListBanRules, ListChannelHosts, ListChannelUsers, ListChannels,
@@ -14,7 +13,6 @@ use agora_api::channel::{
 use agora_api::{AppId, ChannelName, Uid};
 use agora_mock::{Join, ManualClock, MockServer};
 use serde_json::json;
-use crate::support::{Raw, api_error};
 
 /// 2023-11-14T22:13:20Z.
 const T0: u64 = 1_700_000_000;

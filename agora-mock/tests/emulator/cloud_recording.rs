@@ -3,10 +3,9 @@
 //! session per resource, the documented status codes of every step, the
 //! recorder leaving an idle channel, and refusals of what Agora refuses.
 
-use crate::support;
-
 use std::time::Duration;
 
+use crate::support::{Raw, api_error, code};
 use agora_api::cloud_recording::{
     Acquire, AcquireClientRequest, AmazonS3Region, AudioProfile, AvFileType, ChannelType,
     ExtensionService, ExtensionServiceConfig, ExtensionServiceState, FileList, FileListMode,
@@ -21,7 +20,6 @@ use agora_api::console::{CreateProject, ProjectName};
 use agora_api::{AppId, ChannelName, Client, Error, UidString};
 use agora_mock::{ManualClock, MockServer};
 use serde_json::json;
-use crate::support::{Raw, api_error, code};
 
 const T0: u64 = 1_700_000_000;
 const RECORDER: u32 = 527_841;

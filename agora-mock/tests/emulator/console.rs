@@ -4,8 +4,7 @@
 
 #![allow(deprecated)]
 
-use crate::support;
-
+use crate::support::{Raw, api_error};
 use agora_api::channel::ListBanRules;
 use agora_api::console::{
     CreateProject, DeleteProject, GetProject, GetUsage, GetUsageV1, ListProjects, ProjectId,
@@ -16,7 +15,6 @@ use agora_api::rtm::GetUserEvents;
 use agora_api::{AppId, Client, RetryPolicy, UserId};
 use agora_mock::{DEFAULT_PROJECT_NAME, MockServer};
 use serde_json::json;
-use crate::support::{Raw, api_error};
 
 fn create(name: &str) -> CreateProject {
     CreateProject::builder()

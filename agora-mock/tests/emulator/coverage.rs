@@ -1,17 +1,15 @@
 //! Every endpoint agora-api binds is served; no malformed request breaks
 //! the server; and the `agora-mock` binary serves what its options say.
 
-use crate::support;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use crate::support::{Raw, api_error};
 use agora_api::channel::{ChannelUsers, ListChannelUsers};
 use agora_api::console::ListProjects;
 use agora_api::registry;
 use agora_api::{AppId, ChannelName, Client, RetryPolicy};
 use agora_mock::{DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID, DEFAULT_CUSTOMER_SECRET, MockServer};
-use crate::support::{Raw, api_error};
 
 const PRODUCTS: [&str; 5] = [
     "agora_api::console",

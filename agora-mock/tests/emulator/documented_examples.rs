@@ -3,12 +3,10 @@
 //! resources that do not exist, such as `RESOURCE_ID`: those answers are
 //! the documented "not found" ones, not a refusal of the request.)
 
-use crate::support;
-
+use crate::support::Raw;
 use agora_api::AppId;
 use agora_mock::MockServer;
 use serde_json::Value;
-use crate::support::Raw;
 
 fn examples() -> Vec<(String, Value)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");

@@ -3,10 +3,9 @@
 //! that refuse connections; and the journal that lets a test assert a
 //! request was sent exactly once, and whether it was applied.
 
-use crate::support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::{Raw, api_error, code};
 use agora_api::channel::{BanMinutes, CreateBanRule, ListBanRules, Privilege};
 use agora_api::cloud_recording::{
     Acquire, AcquireClientRequest, AmazonS3Region, ChannelType, GetNcsIps, Query, RecordingConfig,
@@ -16,7 +15,6 @@ use agora_api::console::ListProjects;
 use agora_api::{AppId, ChannelName, Client, Error, RetryPolicy, Uid, UidString};
 use agora_mock::{Clock, Fault, FaultRule, ManualClock, MockServer};
 use serde_json::json;
-use crate::support::{Raw, api_error, code};
 
 fn rule(app_id: &AppId) -> CreateBanRule {
     CreateBanRule::builder()

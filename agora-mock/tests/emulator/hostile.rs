@@ -3,13 +3,11 @@
 //! query), stays within its byte budget, and the server closes
 //! connections that stall in their headers and refuses bodies too large.
 
-use crate::support;
-
 use std::time::Duration;
 
+use crate::support::Raw;
 use agora_mock::MockServer;
 use serde_json::json;
-use crate::support::Raw;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

@@ -8,6 +8,7 @@ use crate::support;
 
 use std::time::Duration;
 
+use crate::support::Raw;
 use agora_api::rtm::{
     ChannelEventKind, ChannelType, CountHistoryMessages, CreateHistoryQuery, GetChannelEvents,
     GetHistoryQueryResult, GetMessageHistory, GetUserEvents, HistoryFilter, HistoryOrder,
@@ -17,7 +18,6 @@ use agora_api::rtm::{
 use agora_api::{AppId, Client, UserId};
 use agora_mock::{ManualClock, MessageKind, MockServer};
 use serde_json::json;
-use crate::support::Raw;
 
 const T0: u64 = 1_700_000_000;
 
