@@ -379,7 +379,7 @@ fn main() {
     ];
     support::print_table("Tokens", THEIRS, &rows);
     if support::selected(RATE) {
-        rates(&certificate, &rtc);
+        rates(&builder, &certificate, &rtc);
     }
 }
 
@@ -425,7 +425,7 @@ fn rate_threads<T>(threads: usize, call: impl Fn() -> T + Sync) -> f64 {
 
 /// Tokens per second as a user mints them (system clock, random salt),
 /// one thread unless said, and the targets of issue 11.
-fn rates(certificate: &AppCertificate, rtc: &str) {
+fn rates(fixed: &TokenBuilder, certificate: &AppCertificate, rtc: &str) {
     use agora_api::RtmTokenSource as _;
     use agora_api::UserId;
     use agora_api::token::RtmTokenMinter;
@@ -436,14 +436,19 @@ fn rates(certificate: &AppCertificate, rtc: &str) {
         certificate.clone(),
         UserId::new(USER).expect("valid"),
     );
-    let rows: [(&str, f64, &str); 9] = [
+    let rows: [(&str, f64, &str); 11] = [
         (
             "mint RTM AccessToken2 (clock, random salt)",
             rate(|| live.rtm_token(USER, EXPIRE).expect("a token")),
             ">= 100 000",
         ),
         (
-            "mint RTM AccessToken2, hand-written (fresh zlib stream per token)",
+            "mint RTM AccessToken2, fixed issue time and salt (the same token each time)",
+            rate(|| ours_rtm(black_box(fixed))),
+            "-",
+        ),
+        (
+            "mint RTM AccessToken2, hand-written (fixed; fresh zlib stream per token)",
             rate(theirs_rtm),
             "-",
         ),
@@ -455,7 +460,16 @@ fn rates(certificate: &AppCertificate, rtc: &str) {
             }),
             ">= 100 000",
         ),
-        ("mint RTC AccessToken2, hand-written", rate(theirs_rtc), "-"),
+        (
+            "mint RTC AccessToken2, fixed issue time and salt",
+            rate(|| ours_rtc(black_box(fixed))),
+            "-",
+        ),
+        (
+            "mint RTC AccessToken2, hand-written (fixed)",
+            rate(theirs_rtc),
+            "-",
+        ),
         (
             "mint legacy 006 RTM token (clock, random salt)",
             rate(|| live.legacy_rtm_token(USER, EXPIRE).expect("a token")),
