@@ -378,4 +378,128 @@ fn main() {
         ),
     ];
     support::print_table("Tokens", THEIRS, &rows);
+    if support::selected(RATE) {
+        rates(&builder, &certificate, &rtc);
+    }
+}
+
+/// The rate table's group name (`cargo bench -p agora-api --bench tokens -- token_rate`
+/// runs only it).
+const RATE: &str = "token_rate";
+
+/// How long each rate is measured.
+const RATE_SECS: f64 = 2.0;
+
+/// Calls per second of `call` on this thread, over [`RATE_SECS`].
+fn rate<T>(mut call: impl FnMut() -> T) -> f64 {
+    for _ in 0..1000 {
+        black_box(call());
+    }
+    let started = std::time::Instant::now();
+    let mut calls = 0u64;
+    loop {
+        for _ in 0..1000 {
+            black_box(call());
+        }
+        calls += 1000;
+        let elapsed = started.elapsed().as_secs_f64();
+        if elapsed >= RATE_SECS {
+            return calls as f64 / elapsed;
+        }
+    }
+}
+
+/// Calls per second of `call` from `threads` threads at once.
+fn rate_threads<T>(threads: usize, call: impl Fn() -> T + Sync) -> f64 {
+    let call = &call;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| scope.spawn(move || rate(call)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a rate thread"))
+            .sum()
+    })
+}
+
+/// Tokens per second as a user mints them (system clock, random salt),
+/// one thread unless said, and the targets of issue 11.
+fn rates(fixed: &TokenBuilder, certificate: &AppCertificate, rtc: &str) {
+    use agora_api::RtmTokenSource as _;
+    use agora_api::UserId;
+    use agora_api::token::RtmTokenMinter;
+
+    let live = TokenBuilder::new(AppId::new(APP_ID).expect("valid"), certificate.clone());
+    let minter = RtmTokenMinter::new(
+        AppId::new(APP_ID).expect("valid"),
+        certificate.clone(),
+        UserId::new(USER).expect("valid"),
+    );
+    let rows: [(&str, f64, &str); 11] = [
+        (
+            "mint RTM AccessToken2 (clock, random salt)",
+            rate(|| live.rtm_token(USER, EXPIRE).expect("a token")),
+            ">= 100 000",
+        ),
+        (
+            "mint RTM AccessToken2, fixed issue time and salt (the same token each time)",
+            rate(|| ours_rtm(black_box(fixed))),
+            "-",
+        ),
+        (
+            "mint RTM AccessToken2, hand-written (fixed; fresh zlib stream per token)",
+            rate(theirs_rtm),
+            "-",
+        ),
+        (
+            "mint RTC AccessToken2, publisher (clock, random salt)",
+            rate(|| {
+                live.rtc_token(CHANNEL, UID, RtcRole::Publisher, EXPIRE, EXPIRE)
+                    .expect("a token")
+            }),
+            ">= 100 000",
+        ),
+        (
+            "mint RTC AccessToken2, fixed issue time and salt",
+            rate(|| ours_rtc(black_box(fixed))),
+            "-",
+        ),
+        (
+            "mint RTC AccessToken2, hand-written (fixed)",
+            rate(theirs_rtc),
+            "-",
+        ),
+        (
+            "mint legacy 006 RTM token (clock, random salt)",
+            rate(|| live.legacy_rtm_token(USER, EXPIRE).expect("a token")),
+            ">= 100 000",
+        ),
+        (
+            "parse and verify an RTC AccessToken2",
+            rate(|| ours_verify(black_box(rtc), certificate)),
+            ">= 200 000",
+        ),
+        (
+            "parse and verify, hand-written",
+            rate(|| theirs_verify(black_box(rtc))),
+            "-",
+        ),
+        (
+            "mint RTM AccessToken2, 16 threads at once (sum)",
+            rate_threads(16, || live.rtm_token(USER, EXPIRE).expect("a token")),
+            "not serialized",
+        ),
+        (
+            "RtmTokenMinter::credentials, 16 threads at once (sum)",
+            rate_threads(16, || minter.credentials().expect("credentials")),
+            "shared token",
+        ),
+    ];
+    println!("\n## Token rates (calls per second, {RATE_SECS} s each)\n");
+    println!("| what | calls/s | target |");
+    println!("|---|---:|---|");
+    for (what, per_sec, target) in rows {
+        println!("| {what} | {per_sec:.0} | {target} |");
+    }
 }

@@ -1,10 +1,12 @@
 //! Wire primitives shared by both token formats: little-endian integers,
 //! `u16`-length-prefixed strings, privilege maps, base64, zlib and HMAC.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use ring::hmac;
 
 use super::error::TokenError;
@@ -171,25 +173,74 @@ pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, TokenError> {
     })
 }
 
-/// zlib stream at the default level 6 (the level every official builder uses).
+thread_local! {
+    /// This thread's deflate stream (level 6, zlib header, window 15,
+    /// memory level 8: what `ZlibEncoder::new(.., Compression::new(6))`
+    /// sets up), kept between tokens. zlib's deflate state is a few hundred
+    /// KiB; allocating and freeing it for every token cost more than the
+    /// rest of the token. `deflateReset` keeps the parameters, so the bytes
+    /// are those of a fresh stream.
+    static DEFLATE: Cell<Option<Compress>> = const { Cell::new(None) };
+    /// This thread's inflate stream (zlib header), kept between tokens the
+    /// same way.
+    static INFLATE: Cell<Option<Decompress>> = const { Cell::new(None) };
+}
+
+/// zlib stream at the default level 6 (the level every official builder
+/// uses), as stock zlib writes it.
+///
+/// Uses this thread's deflate stream: taken out of its slot for the call (so
+/// concurrent threads never share one and nothing waits on a lock), reset,
+/// and put back only after a complete stream, so a failure never leaves a
+/// half-used stream behind.
 pub(super) fn zlib_compress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
-    use std::io::Write as _;
-    // Tokens barely compress: the output is about as long as the input.
-    let out = Vec::with_capacity(data.len() + 16);
-    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::new(6));
-    enc.write_all(data)
-        .and_then(|()| enc.finish())
-        .map_err(|e| TokenError::Zlib {
-            detail: e.to_string(),
-        })
+    let mut deflate = DEFLATE
+        .take()
+        .unwrap_or_else(|| Compress::new(Compression::new(6), true));
+    // Tokens barely compress; stored blocks add 5 bytes per 16 KiB, and the
+    // zlib header and checksum 6.
+    let bound = data
+        .len()
+        .saturating_add(data.len() / 16_000 * 5)
+        .saturating_add(64);
+    let mut out = Vec::with_capacity(bound);
+    loop {
+        let consumed = usize::try_from(deflate.total_in()).unwrap_or(usize::MAX);
+        let input = data.get(consumed..).unwrap_or(&[]);
+        let status = deflate
+            .compress_vec(input, &mut out, FlushCompress::Finish)
+            .map_err(|e| TokenError::Zlib {
+                detail: e.to_string(),
+            })?;
+        match status {
+            Status::StreamEnd => break,
+            Status::Ok | Status::BufError => {
+                // Out of room: grow and go on.
+                let more = out.capacity().max(64);
+                out.reserve(more);
+            }
+        }
+    }
+    deflate.reset();
+    DEFLATE.set(Some(deflate));
+    Ok(out)
 }
 
 /// Inflates one complete zlib stream (header, data, adler32) with nothing
 /// after it, refusing output above [`MAX_CONTENT_LEN`].
+///
+/// Uses this thread's inflate stream, as [`zlib_compress`] does its deflate
+/// stream; after an error the stream is dropped, not reused.
 pub(super) fn zlib_decompress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
-    use flate2::{Decompress, FlushDecompress, Status};
+    let mut inflater = INFLATE.take().unwrap_or_else(|| Decompress::new(true));
+    let out = inflate_all(&mut inflater, data)?;
+    inflater.reset(true);
+    INFLATE.set(Some(inflater));
+    Ok(out)
+}
 
-    let mut inflater = Decompress::new(true);
+/// The loop of [`zlib_decompress`], on a fresh or freshly reset stream.
+fn inflate_all(inflater: &mut Decompress, data: &[u8]) -> Result<Vec<u8>, TokenError> {
     let mut out: Vec<u8> = Vec::with_capacity(data.len().saturating_mul(4).min(MAX_CONTENT_LEN));
     loop {
         let consumed = usize::try_from(inflater.total_in()).unwrap_or(usize::MAX);
@@ -257,10 +308,76 @@ pub(super) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
 
 /// Constant-time comparison of `HMAC(key, parts)` with `expected`.
 pub(super) fn hmac_sha256_verify(key: &[u8], parts: &[&[u8]], expected: &[u8]) -> bool {
-    let data: Vec<u8> = parts.concat();
-    hmac::verify(&hmac::Key::new(hmac::HMAC_SHA256, key), &data, expected).is_ok()
+    let key = hmac::Key::new(hmac::HMAC_SHA256, key);
+    match parts {
+        [one] => hmac::verify(&key, one, expected).is_ok(),
+        _ => hmac::verify(&key, &parts.concat(), expected).is_ok(),
+    }
 }
 
 pub(super) fn crc32(data: &[u8]) -> u32 {
     crc32fast::hash(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a fresh stock-zlib stream writes for `data`.
+    fn fresh(data: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), Compression::new(6));
+        enc.write_all(data).expect("writing to a Vec");
+        enc.finish().expect("writing to a Vec")
+    }
+
+    #[test]
+    fn the_reused_deflate_stream_writes_the_bytes_of_a_fresh_one() {
+        // Inputs of several sizes, one after another on this thread's
+        // stream, including one larger than a token and the same input
+        // twice: each must equal a fresh stream's output.
+        let long: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let inputs: [&[u8]; 5] = [b"", b"abcabcabcabc", &long, b"abcabcabcabc", b"x"];
+        for input in inputs {
+            assert_eq!(zlib_compress(input).expect("compresses"), fresh(input));
+        }
+    }
+
+    #[test]
+    fn the_reused_inflate_stream_is_clean_after_a_failed_stream() {
+        let good = fresh(b"a token's content");
+        let truncated = &good[..good.len() - 3];
+        assert!(zlib_decompress(truncated).is_err());
+        assert!(zlib_decompress(b"not zlib at all").is_err());
+        assert_eq!(
+            zlib_decompress(&good).expect("inflates"),
+            b"a token's content"
+        );
+        // And twice more on the now reused stream.
+        for _ in 0..2 {
+            assert_eq!(
+                zlib_decompress(&good).expect("inflates"),
+                b"a token's content"
+            );
+        }
+    }
+
+    #[test]
+    fn each_thread_has_its_own_streams() {
+        let threads: Vec<_> = (0..4u8)
+            .map(|n| {
+                std::thread::spawn(move || {
+                    let data = vec![n; 300];
+                    for _ in 0..50 {
+                        let packed = zlib_compress(&data).expect("compresses");
+                        assert_eq!(packed, fresh(&data));
+                        assert_eq!(zlib_decompress(&packed).expect("inflates"), data);
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            assert!(thread.join().is_ok());
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::builder::TokenBuilder;
 use super::error::TokenError;
+use super::legacy::LEGACY_TS_VALIDITY_SECS;
 use super::secret::{AppCertificate, AppId};
 use super::sys;
 use crate::auth::{RtmCredentials, RtmTokenSource};
@@ -74,6 +75,13 @@ impl RtmTokenMinter {
     }
 
     /// How long each minted token is valid, in seconds (at least 1).
+    ///
+    /// A legacy (`006`) token is valid until its `ts`, which the reference
+    /// builders (and this one) set 24 hours after the issue time, whatever
+    /// the privilege's own expiry: with [`legacy`](Self::legacy), a lifetime
+    /// above [`LEGACY_TS_VALIDITY_SECS`] is written into the login
+    /// privilege as asked, but the minter treats the token as expiring after
+    /// 24 hours and renews it before then.
     #[must_use]
     pub fn lifetime_secs(mut self, secs: u32) -> Self {
         self.lifetime = secs.max(1);
@@ -116,6 +124,16 @@ impl RtmTokenMinter {
         &self.user_id
     }
 
+    /// How long a minted token is really accepted: the lifetime, capped for
+    /// legacy tokens by their `ts` (issue time + 24 h).
+    fn token_lifetime(&self) -> u32 {
+        if self.legacy {
+            self.lifetime.min(LEGACY_TS_VALIDITY_SECS)
+        } else {
+            self.lifetime
+        }
+    }
+
     fn mint(&self, now: u32) -> Result<Minted, Error> {
         let builder = self.builder.clone().with_issue_ts(now);
         let token = if self.legacy {
@@ -125,7 +143,7 @@ impl RtmTokenMinter {
         };
         Ok(Minted {
             credentials: RtmCredentials::new(token, self.user_id.clone())?,
-            expires_at: u64::from(now) + u64::from(self.lifetime),
+            expires_at: u64::from(now) + u64::from(self.token_lifetime()),
         })
     }
 }
@@ -133,7 +151,7 @@ impl RtmTokenMinter {
 impl RtmTokenSource for RtmTokenMinter {
     fn credentials(&self) -> Result<RtmCredentials, Error> {
         let now = (self.clock)()?;
-        let renew_before = u64::from(self.renew_before.min(self.lifetime / 2));
+        let renew_before = u64::from(self.renew_before.min(self.token_lifetime() / 2));
         let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(minted) = current.as_ref()
             && u64::from(now) + renew_before < minted.expires_at
@@ -157,5 +175,107 @@ impl fmt::Debug for RtmTokenMinter {
             .field("renew_before", &self.renew_before)
             .field("legacy", &self.legacy)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use super::*;
+    use crate::token::{ParsedLegacyAccessToken, TokenBuilder};
+
+    const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
+    const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
+    const T0: u32 = 1_700_000_000;
+
+    fn minter(clock: &Arc<AtomicU32>) -> RtmTokenMinter {
+        let clock = clock.clone();
+        RtmTokenMinter::new(
+            AppId::new(APP_ID).expect("valid"),
+            AppCertificate::new(CERT).expect("valid"),
+            UserId::new("bot").expect("valid"),
+        )
+        .with_clock(move || clock.load(Ordering::SeqCst))
+    }
+
+    fn cached_expiry(minter: &RtmTokenMinter) -> Option<u64> {
+        let current = minter
+            .current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        current.as_ref().map(|minted| minted.expires_at)
+    }
+
+    #[test]
+    fn a_legacy_token_is_cached_only_until_its_ts_not_its_longer_privilege() {
+        // The token the minter makes: ts = issue + 24 h, login privilege =
+        // issue + 48 h. Agora refuses it once ts has passed.
+        let asked = 172_800;
+        let token = TokenBuilder::new(
+            AppId::new(APP_ID).expect("valid"),
+            AppCertificate::new(CERT).expect("valid"),
+        )
+        .with_issue_ts(T0)
+        .legacy_rtm_token("bot", asked)
+        .expect("a token");
+        let parsed = ParsedLegacyAccessToken::parse(token.expose_secret()).expect("parses");
+        assert_eq!(u64::from(parsed.ts()), u64::from(T0) + 86_400);
+
+        let clock = Arc::new(AtomicU32::new(T0));
+        let minter = minter(&clock).legacy().lifetime_secs(asked);
+        minter.credentials().expect("credentials");
+        assert_eq!(cached_expiry(&minter), Some(u64::from(parsed.ts())));
+
+        // Within the renewal margin of ts (60 s), a new token is minted,
+        // valid until its own ts.
+        clock.store(T0 + 86_400 - 30, Ordering::SeqCst);
+        minter.credentials().expect("credentials");
+        assert_eq!(
+            cached_expiry(&minter),
+            Some(u64::from(T0) + 86_400 - 30 + 86_400)
+        );
+    }
+
+    #[test]
+    fn a_short_legacy_lifetime_and_any_accesstoken2_lifetime_are_kept() {
+        let clock = Arc::new(AtomicU32::new(T0));
+        let legacy = minter(&clock).legacy().lifetime_secs(600);
+        legacy.credentials().expect("credentials");
+        assert_eq!(cached_expiry(&legacy), Some(u64::from(T0) + 600));
+
+        // AccessToken2 carries its own expiry in seconds: no 24 h cap.
+        let v2 = minter(&clock).lifetime_secs(172_800);
+        v2.credentials().expect("credentials");
+        assert_eq!(cached_expiry(&v2), Some(u64::from(T0) + 172_800));
+    }
+
+    #[test]
+    fn sixteen_concurrent_callers_share_one_minted_token() {
+        // With a random salt, two mints would give two different tokens.
+        let clock = Arc::new(AtomicU32::new(T0));
+        let minter = Arc::new(minter(&clock));
+        let barrier = Arc::new(std::sync::Barrier::new(16));
+        let threads: Vec<_> = (0..16)
+            .map(|_| {
+                let (minter, barrier) = (minter.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut headers = reqwest::header::HeaderMap::new();
+                    minter
+                        .credentials()
+                        .expect("credentials")
+                        .apply(&mut headers);
+                    let value = headers.get(reqwest::header::AUTHORIZATION);
+                    value.map(|v| v.as_bytes().to_vec())
+                })
+            })
+            .collect();
+        let seen: std::collections::BTreeSet<Option<Vec<u8>>> = threads
+            .into_iter()
+            .map(|thread| thread.join().expect("a caller"))
+            .collect();
+        assert_eq!(seen.len(), 1);
+        assert!(seen.iter().all(Option::is_some));
     }
 }
