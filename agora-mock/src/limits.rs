@@ -41,7 +41,7 @@ pub(crate) fn limit_of(info: &EndpointInfo) -> Option<Limit> {
             per_app,
         })
     };
-    match (info.module, info.name) {
+    match (crate::router::product_of(info.module), info.name) {
         ("agora_api::console", name) => limit(name, 10, false),
         (
             "agora_api::channel",

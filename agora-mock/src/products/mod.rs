@@ -153,7 +153,7 @@ pub(crate) fn process(
             ));
         }
     };
-    let Some(product) = Product::of(matched.info.module) else {
+    let Some(product) = Product::of(crate::router::product_of(matched.info.module)) else {
         return Processed::refused(Reply::no_route());
     };
     // The gateway checks credentials before anything else.
