@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build cost of agora-api (issue 7): a debug build on a clean target dir,
 # then builds of agora-api alone, from scratch (its incremental cache
-# removed) and after a one-line change in one product module (channel.rs),
+# removed) and after a one-line change in one product's files (channel/),
 # first with the derive, then with a derive that expands to nothing (same
 # structs, same serde derives, no Endpoint impls, no builders). The
 # difference is what #[derive(Endpoint)] adds: running the macro and
@@ -12,7 +12,7 @@
 # (user + system) of compiling agora-api, which depends less on what else
 # the machine is doing.
 #
-# Two kinds of one-line change, both in channel.rs:
+# Two kinds of one-line change, in the channel product's files:
 #   body: a validation message inside a function (code the derive never
 #         sees);
 #   doc:  the doc line of a field of an endpoint struct (ListChannelUsers),
@@ -31,7 +31,22 @@ runs="${1:-5}"
 work="${BUILD_COST_DIR:-/tmp/agora-build-cost}"
 ws="$work/workspace"
 target="$work/target"
-module="agora-api/src/channel.rs"
+# The files the edits change: ban.rs (body), stats.rs (doc).
+body_file="agora-api/src/channel/ban.rs"
+doc_file="agora-api/src/channel/stats.rs"
+
+# restore: the edited files as checked out.
+restore() {
+    cp "$work/orig/ban.rs" "$ws/$body_file"
+    cp "$work/orig/stats.rs" "$ws/$doc_file"
+}
+
+# keep_originals: remember the edited files as they are now.
+keep_originals() {
+    mkdir -p "$work/orig"
+    cp "$ws/$body_file" "$work/orig/ban.rs"
+    cp "$ws/$doc_file" "$work/orig/stats.rs"
+}
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -64,15 +79,23 @@ build() {
         "$(cat "$work/cpu")"
 }
 
-# edit KIND N: channel.rs as checked out, with one line changed (edit N).
+# edit KIND N: the channel files as checked out, with one line changed
+# (edit N).
 edit() {
-    cp "$work/channel.rs.orig" "$ws/$module"
+    local file original
+    restore
     case "$1" in
-        body) sed -i "s/(a ban rule ID)/(a ban rule ID, edit $2)/" "$ws/$module" ;;
-        doc) sed -i "s/List the hosts only (\`LIVE_BROADCASTING\` channels); sent as/& (edit $2)/" "$ws/$module" ;;
+        body)
+            file="$body_file" original="$work/orig/ban.rs"
+            sed -i "s/(a ban rule ID)/(a ban rule ID, edit $2)/" "$ws/$file"
+            ;;
+        doc)
+            file="$doc_file" original="$work/orig/stats.rs"
+            sed -i "s/List the hosts only (\`LIVE_BROADCASTING\` channels); sent as/& (edit $2)/" "$ws/$file"
+            ;;
     esac
-    if cmp -s "$ws/$module" "$work/channel.rs.orig"; then
-        echo "the $1 line to change is no longer in $module" >&2
+    if cmp -s "$ws/$file" "$original"; then
+        echo "the $1 line to change is no longer in $file" >&2
         exit 1
     fi
 }
@@ -82,7 +105,7 @@ edit() {
 builds() {
     local kind n
     for n in $(seq 1 "$runs"); do
-        cp "$work/channel.rs.orig" "$ws/$module"
+        restore
         rm -rf "$target"/debug/incremental/agora_api-*
         touch "$ws/agora-api/src/lib.rs"
         build "rebuild-scratch-$1-$n"
@@ -114,7 +137,7 @@ fi
 WRAPPER
 chmod +x "$work/rustc-cpu"
 (cd "$root" && git ls-files -z | xargs -0 cp --parents -t "$ws")
-cp "$ws/$module" "$work/channel.rs.orig"
+keep_originals
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "rustc:   $(rustc --version)"
@@ -129,7 +152,7 @@ results="$work/results.tsv"
     # The same crate without the derive: the macro keeps its name and helper
     # attributes and expands to nothing; the four `impl Paginated` blocks,
     # which need the Endpoint impls, go too.
-    cp "$work/channel.rs.orig" "$ws/$module"
+    restore
     cat > "$ws/agora-macros/src/lib.rs" <<'EOF'
 //! A derive that expands to nothing, to measure what the real one adds.
 use proc_macro::TokenStream;
@@ -144,7 +167,7 @@ EOF
             "$file" > "$file.tmp"
         mv "$file.tmp" "$file"
     done
-    cp "$ws/$module" "$work/channel.rs.orig"
+    keep_originals
     build first-without-derive
     builds without-derive
 } | tee "$results" | awk -F'\t' '
