@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 
 use agora_api::registry::EndpointInfo;
 
+use crate::router::product_of;
+
 /// One documented limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Limit {
@@ -41,7 +43,7 @@ pub(crate) fn limit_of(info: &EndpointInfo) -> Option<Limit> {
             per_app,
         })
     };
-    match (info.module, info.name) {
+    match (product_of(info.module), info.name) {
         ("agora_api::console", name) => limit(name, 10, false),
         (
             "agora_api::channel",

@@ -21,6 +21,16 @@ const PRODUCTS: [&str; 5] = [
     "agora_api::analytics",
 ];
 
+/// The product of an endpoint's module: its first two path segments
+/// (`agora_api::cloud_recording::session` -> `agora_api::cloud_recording`),
+/// as a product may keep its endpoints in submodules.
+fn product_of(module: &str) -> &str {
+    match module.match_indices("::").nth(1) {
+        Some((end, _)) => &module[..end],
+        None => module,
+    }
+}
+
 /// The endpoint's path with every placeholder filled with `value`.
 fn filled(template: &str, value: &str) -> String {
     template
@@ -39,7 +49,7 @@ fn filled(template: &str, value: &str) -> String {
 #[tokio::test]
 async fn every_endpoint_of_the_five_products_reaches_its_handler() {
     let bound: Vec<_> = registry::endpoints()
-        .filter(|info| PRODUCTS.contains(&info.module))
+        .filter(|info| PRODUCTS.contains(&product_of(info.module)))
         .collect();
     let served = agora_mock::served_endpoints();
     assert_eq!(served.len(), bound.len());
@@ -86,7 +96,7 @@ async fn malformed_requests_get_4xx_and_never_break_the_server() {
         "\u{feff}{}",
     ];
     let values = ["%ZZ", "%FF%FE", "x%00y", "%F0%9F%92%A9", "..", "a%2Fb"];
-    for info in registry::endpoints().filter(|info| PRODUCTS.contains(&info.module)) {
+    for info in registry::endpoints().filter(|info| PRODUCTS.contains(&product_of(info.module))) {
         for body in bodies {
             let path = filled(info.path, appid);
             let answer = raw
