@@ -4,9 +4,9 @@
 //! detail of that one. The attribute grammar is documented on the
 //! `agora_api::Endpoint` trait.
 //!
-//! The macro runs in three steps, each its own module: [`ast`] parses the
-//! input into a model, [`validate`] checks it across fields and resolves
-//! where each field goes, [`expand`] writes the code. Errors are collected
+//! The macro runs in three steps, each its own module: `ast` parses the
+//! input into a model, `validate` checks it across fields and resolves
+//! where each field goes, `expand` writes the code. Errors are collected
 //! in a context and reported together, each at the token that caused it.
 
 mod ast;

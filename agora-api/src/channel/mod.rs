@@ -107,3 +107,12 @@ pub use stats::{
     HostsOnly, ListChannelHosts, ListChannelUsers, ListChannels, LiveBroadcastUsers, PageSize,
     Platform, StatsResponse, UserRole, UserStatus,
 };
+
+// The builders the derive generates beside each endpoint.
+pub use ban::{
+    CreateBanRuleBuilder, DeleteBanRuleBuilder, ListBanRulesBuilder, UpdateBanRuleExpiryBuilder,
+};
+pub use notifications::ListNotificationIpsBuilder;
+pub use stats::{
+    GetUserStatusBuilder, ListChannelHostsBuilder, ListChannelUsersBuilder, ListChannelsBuilder,
+};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::open_enum::{int_enum, string_enum};
 
-use super::config::{RTMP_PUBLISH_SERVICE, WEB_RECORDER_SERVICE};
+use super::config::extension::{RTMP_PUBLISH_SERVICE, WEB_RECORDER_SERVICE};
 
 /// The resource reserved by [`Acquire`](super::Acquire).
 #[derive(Debug, Clone, Deserialize)]

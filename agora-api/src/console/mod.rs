@@ -42,3 +42,14 @@ pub use usage::{
 // Re-exports of legacy endpoints, which are deprecated for users only.
 #[allow(deprecated)]
 pub use {projects::DeleteProject, usage::GetUsageV1};
+
+// The builders the derive generates beside each endpoint.
+#[allow(deprecated)] // the builders of legacy endpoints; users still get the warning
+pub use projects::DeleteProjectBuilder;
+pub use projects::{
+    CreateProjectBuilder, GetProjectBuilder, ListProjectsBuilder, ResetPrimaryCertificateBuilder,
+    SetPrimaryCertificateBuilder, SetProjectStatusBuilder, SetRecordingServerBuilder,
+};
+pub use usage::GetUsageBuilder;
+#[allow(deprecated)] // the builders of legacy endpoints; users still get the warning
+pub use usage::GetUsageV1Builder;

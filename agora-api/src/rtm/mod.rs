@@ -46,3 +46,12 @@ pub use messages::{
     MAX_PAYLOAD_BYTES, MessageReceipt, MessageStatus, Payload, SendChannelMessage, SendPeerMessage,
 };
 pub use types::{Outcome, RtmChannelName};
+
+// The builders the derive generates beside each endpoint.
+pub use events::{GetChannelEventsBuilder, GetUserEventsBuilder};
+pub use history::GetMessageHistoryBuilder;
+#[allow(deprecated)] // the builders of legacy endpoints; users still get the warning
+pub use legacy_history::{
+    CountHistoryMessagesBuilder, CreateHistoryQueryBuilder, GetHistoryQueryResultBuilder,
+};
+pub use messages::{SendChannelMessageBuilder, SendPeerMessageBuilder};

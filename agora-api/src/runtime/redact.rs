@@ -5,7 +5,7 @@
 //! Errors quote a little of an unexpected body so that a log line says what
 //! came back. Agora's bodies hold secrets: Console answers carry the App
 //! Certificate as `sign_key`, other products echo tokens and storage keys.
-//! Before anything is quoted it goes through [`redact`]: the string values
+//! Before anything is quoted it goes through a redaction pass: the string values
 //! of secret-named JSON members are replaced (read lexically, so a body cut
 //! short or not quite JSON is redacted too), and anything shaped like an
 //! Agora token or a Basic credential is replaced wherever it stands.

@@ -17,7 +17,7 @@ pub type ResponseCheck = fn(&[u8]) -> Result<(), DecodeError>;
 pub struct EndpointInfo {
     /// The struct's name.
     pub name: &'static str,
-    /// The module it is defined in, e.g. `agora_api::cloud_recording`.
+    /// The module it is defined in, e.g. `agora_api::cloud_recording::session`.
     pub module: &'static str,
     /// The HTTP method, e.g. `POST`.
     pub method: &'static str,
@@ -112,7 +112,7 @@ pub fn check_response<E: crate::Endpoint>(body: &[u8]) -> Result<(), DecodeError
 /// let acquire = agora_api::registry::endpoints()
 ///     .find(|info| info.name == "Acquire")
 ///     .expect("Acquire is registered");
-/// assert_eq!(acquire.module, "agora_api::cloud_recording");
+/// assert_eq!(acquire.module, "agora_api::cloud_recording::session");
 /// assert!(!acquire.idempotent);
 /// ```
 pub fn endpoints() -> impl Iterator<Item = &'static EndpointInfo> {

@@ -11,7 +11,7 @@ use crate::auth::{self, Gate, Principal};
 use crate::call::Call;
 use crate::limits;
 use crate::reply::Reply;
-use crate::router::{Matched, NoRoute, parse_query};
+use crate::router::{Matched, NoRoute, parse_query, product_of};
 use crate::server::Shared;
 use crate::state::State;
 
@@ -33,7 +33,7 @@ pub(crate) enum Product {
 
 impl Product {
     pub(crate) fn of(module: &str) -> Option<Product> {
-        Some(match module {
+        Some(match product_of(module) {
             "agora_api::console" => Product::Console,
             "agora_api::channel" => Product::Channel,
             "agora_api::cloud_recording" => Product::CloudRecording,
@@ -153,7 +153,7 @@ pub(crate) fn process(
             ));
         }
     };
-    let Some(product) = Product::of(crate::router::product_of(matched.info.module)) else {
+    let Some(product) = Product::of(matched.info.module) else {
         return Processed::refused(Reply::no_route());
     };
     // The gateway checks credentials before anything else.

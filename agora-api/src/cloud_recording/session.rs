@@ -1,197 +1,17 @@
-//! Cloud Recording RESTful API.
-//!
-//! Basic auth; 10 requests per second per App ID at first (Agora raises it
-//! on request). The lifecycle is [`Acquire`] -> [`Start`] -> [`Query`] /
-//! [`Update`] / [`UpdateLayout`] -> [`Stop`]: a resource ID from `acquire`
-//! is valid for five minutes and serves one recording session; `start`
-//! returns the recording ID (`sid`) the other calls take, which stay
-//! accepted for `resourceExpiredHour` hours (72 by default). [`GetNcsIps`]
-//! lists the addresses Agora's event notifications come from.
-//!
-//! Three modes ([`RecordingMode`]): `individual` (one file per user),
-//! `mix` (composite: every user in one file; [`UpdateLayout`] only) and
-//! `web` (a web page). [`Scene::Rtc`] resources serve the first two,
-//! [`Scene::Web`] resources the third.
-//!
-//! `acquire`, `start`, `update`, `updateLayout` and `stop` change state, so
-//! a retry never re-sends them once they may have reached Agora; `query`
-//! and the NCS IP list are plain reads.
-//! <https://docs.agora.io/en/cloud-recording/reference/rest-api/overview>
-
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+//! The endpoints of a recording session: acquire, start, query, update,
+//! updateLayout and stop.
 
 use crate::Endpoint;
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
 use crate::types::{AppId, ChannelName, UidString};
 
-mod config;
-mod response;
-
-pub use config::*;
-pub use response::*;
-
-/// Defines a validated identifier issued by Agora: non-empty, without
-/// whitespace or control characters (it goes in a URL path).
-macro_rules! agora_id {
-    (
-        $(#[$meta:meta])*
-        $name:ident, field = $field:literal
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
-
-        impl $name {
-            /// Checks `value`: non-empty, no whitespace or control
-            /// characters.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
-                let text = value.as_ref();
-                if text.is_empty() {
-                    return Err(InvalidInput::new($field, "must not be empty"));
-                }
-                if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                    return Err(InvalidInput::new(
-                        $field,
-                        "must not contain whitespace or control characters",
-                    ));
-                }
-                Ok($name(value.into().into_boxed_str()))
-            }
-
-            /// The identifier as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({:?})", stringify!($name), &*self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: String) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0.into()
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                &*self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                &*self.0 == *other
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(value).map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-agora_id! {
-    /// A cloud recording resource ID, from [`Acquire`]'s answer.
-    ///
-    /// ```
-    /// use agora_api::cloud_recording::ResourceId;
-    /// let id: ResourceId = "JyvK8nXHuV1BE".parse()?;
-    /// assert_eq!(id, "JyvK8nXHuV1BE");
-    /// assert!(ResourceId::new("").is_err());
-    /// # Ok::<(), agora_api::InvalidInput>(())
-    /// ```
-    ResourceId, field = "resourceid"
-}
-
-agora_id! {
-    /// A recording ID (`sid`), from [`Start`]'s answer.
-    ///
-    /// ```
-    /// use agora_api::cloud_recording::Sid;
-    /// let sid = Sid::new("38f8e3cfdc474cd56fc1ceba380d7e1a")?;
-    /// assert_eq!(sid.to_string(), "38f8e3cfdc474cd56fc1ceba380d7e1a");
-    /// assert!(Sid::new("a b").is_err());
-    /// # Ok::<(), agora_api::InvalidInput>(())
-    /// ```
-    Sid, field = "sid"
-}
-
-string_enum! {
-    /// A recording mode: the `{mode}` segment of the session's paths.
-    pub enum RecordingMode {
-        /// Individual recording: each user's audio and video in separate
-        /// files (and screenshots).
-        Individual = "individual",
-        /// Composite recording: every user mixed into one file.
-        Mix = "mix",
-        /// Web page recording.
-        Web = "web",
-    }
-}
-
-impl RecordingMode {
-    fn check(&self) -> Result<(), InvalidInput> {
-        if let RecordingMode::Other(mode) = self
-            && (mode.is_empty() || mode.contains(|c: char| !c.is_ascii_alphanumeric()))
-        {
-            return Err(InvalidInput::new(
-                "mode",
-                format!("must be individual, mix or web (got {mode:?})"),
-            ));
-        }
-        Ok(())
-    }
-}
+use super::config::client_request::{
+    AcquireClientRequest, StartClientRequest, StopClientRequest, UpdateClientRequest,
+    UpdateLayoutClientRequest,
+};
+use super::config::path::FieldPath;
+use super::response::{AcquiredResource, QueriedRecording, RecordingSession, StoppedRecording};
+use super::{RecordingMode, ResourceId, Sid};
 
 /// Requests a resource ID for one cloud recording session.
 ///
@@ -249,8 +69,7 @@ pub struct Acquire {
 
 impl Acquire {
     fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request
-            .check(&config::FieldPath::root("clientRequest"))
+        self.client_request.check(&FieldPath::root("clientRequest"))
     }
 }
 
@@ -326,8 +145,7 @@ pub struct Start {
 impl Start {
     fn check(&self) -> Result<(), InvalidInput> {
         self.mode.check()?;
-        self.client_request
-            .check(&config::FieldPath::root("clientRequest"))
+        self.client_request.check(&FieldPath::root("clientRequest"))
     }
 }
 
@@ -452,8 +270,7 @@ pub struct Update {
 impl Update {
     fn check(&self) -> Result<(), InvalidInput> {
         self.mode.check()?;
-        self.client_request
-            .check(&config::FieldPath::root("clientRequest"))
+        self.client_request.check(&FieldPath::root("clientRequest"))
     }
 }
 
@@ -525,8 +342,7 @@ pub struct UpdateLayout {
 
 impl UpdateLayout {
     fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request
-            .check(&config::FieldPath::root("clientRequest"))
+        self.client_request.check(&FieldPath::root("clientRequest"))
     }
 }
 
@@ -597,23 +413,3 @@ impl Stop {
         self.mode.check()
     }
 }
-
-/// Lists the IP addresses Agora's message notification service (NCS)
-/// sends Cloud Recording events from, for your firewall's allow list.
-///
-/// `GET /v1/ncs/ip`. Agora changes the addresses: query them at least once
-/// every 24 hours and update the allow list. Idempotent. No rate limit of
-/// its own is documented.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/ncs-ip>
-///
-/// ```
-/// use agora_api::{Client, cloud_recording::GetNcsIps};
-/// let client = Client::builder().basic_auth("id", "secret").build()?;
-/// let request = client.prepare(&GetNcsIps::builder().build())?;
-/// assert_eq!(request.url().as_str(), "https://api.agora.io/v1/ncs/ip");
-/// # Ok::<(), agora_api::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, Endpoint)]
-#[endpoint(GET, "/v1/ncs/ip", response = NcsIps)]
-#[auth(basic)]
-pub struct GetNcsIps {}
