@@ -41,7 +41,7 @@ pub(crate) fn limit_of(info: &EndpointInfo) -> Option<Limit> {
             per_app,
         })
     };
-    match (crate::router::product_of(info.module), info.name) {
+    match (info.product(), info.name) {
         ("agora_api::console", name) => limit(name, 10, false),
         (
             "agora_api::channel",

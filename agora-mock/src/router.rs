@@ -14,16 +14,6 @@ pub(crate) const PRODUCTS: &[&str] = &[
     "agora_api::analytics",
 ];
 
-/// The product of an endpoint's module path: its first two segments
-/// (`agora_api::channel` for `agora_api::channel::ban`), since a product
-/// may keep its endpoints in submodules.
-pub(crate) fn product_of(module: &str) -> &str {
-    match module.match_indices("::").nth(1) {
-        Some((end, _)) => &module[..end],
-        None => module,
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
     Literal(&'static str),
@@ -78,7 +68,7 @@ impl Router {
     /// The routes of every registered endpoint of the five products.
     pub(crate) fn new() -> Self {
         let routes = registry::endpoints()
-            .filter(|info| PRODUCTS.contains(&product_of(info.module)))
+            .filter(|info| PRODUCTS.contains(&info.product()))
             .map(|info| {
                 let segments = template(info.path);
                 let literals = segments

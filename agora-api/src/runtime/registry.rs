@@ -67,6 +67,25 @@ impl PartialEq for EndpointInfo {
 impl Eq for EndpointInfo {}
 
 impl EndpointInfo {
+    /// The product the endpoint belongs to: its module path up to the
+    /// product's module (`agora_api::channel` for an endpoint defined in
+    /// `agora_api::channel::ban`), since a product keeps its endpoints in
+    /// files by resource group.
+    ///
+    /// ```
+    /// let acquire = agora_api::registry::endpoints()
+    ///     .find(|info| info.name == "Acquire")
+    ///     .expect("Acquire is registered");
+    /// assert_eq!(acquire.product(), "agora_api::cloud_recording");
+    /// ```
+    pub fn product(&self) -> &'static str {
+        let module = self.module;
+        match module.match_indices("::").nth(1) {
+            Some((end, _)) => &module[..end],
+            None => module,
+        }
+    }
+
     #[doc(hidden)]
     #[allow(
         clippy::too_many_arguments,

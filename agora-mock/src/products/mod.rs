@@ -4,6 +4,7 @@
 use std::time::{Instant, SystemTime};
 
 use agora_api::InvalidInput;
+use agora_api::registry::EndpointInfo;
 use hyper::HeaderMap;
 use serde_json::json;
 
@@ -11,7 +12,7 @@ use crate::auth::{self, Gate, Principal};
 use crate::call::Call;
 use crate::limits;
 use crate::reply::Reply;
-use crate::router::{Matched, NoRoute, parse_query, product_of};
+use crate::router::{Matched, NoRoute, parse_query};
 use crate::server::Shared;
 use crate::state::State;
 
@@ -32,8 +33,8 @@ pub(crate) enum Product {
 }
 
 impl Product {
-    pub(crate) fn of(module: &str) -> Option<Product> {
-        Some(match product_of(module) {
+    pub(crate) fn of(info: &EndpointInfo) -> Option<Product> {
+        Some(match info.product() {
             "agora_api::console" => Product::Console,
             "agora_api::channel" => Product::Channel,
             "agora_api::cloud_recording" => Product::CloudRecording,
@@ -153,7 +154,7 @@ pub(crate) fn process(
             ));
         }
     };
-    let Some(product) = Product::of(matched.info.module) else {
+    let Some(product) = Product::of(matched.info) else {
         return Processed::refused(Reply::no_route());
     };
     // The gateway checks credentials before anything else.

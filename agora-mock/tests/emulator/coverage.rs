@@ -19,15 +19,6 @@ const PRODUCTS: [&str; 5] = [
     "agora_api::analytics",
 ];
 
-/// The product of an endpoint's module path: its first two segments
-/// (`agora_api::channel` for `agora_api::channel::ban`).
-fn product_of(module: &str) -> &str {
-    match module.match_indices("::").nth(1) {
-        Some((end, _)) => &module[..end],
-        None => module,
-    }
-}
-
 /// The endpoint's path with every placeholder filled with `value`.
 fn filled(template: &str, value: &str) -> String {
     template
@@ -46,7 +37,7 @@ fn filled(template: &str, value: &str) -> String {
 #[tokio::test]
 async fn every_endpoint_of_the_five_products_reaches_its_handler() {
     let bound: Vec<_> = registry::endpoints()
-        .filter(|info| PRODUCTS.contains(&product_of(info.module)))
+        .filter(|info| PRODUCTS.contains(&info.product()))
         .collect();
     let served = agora_mock::served_endpoints();
     assert_eq!(served.len(), bound.len());
@@ -93,7 +84,7 @@ async fn malformed_requests_get_4xx_and_never_break_the_server() {
         "\u{feff}{}",
     ];
     let values = ["%ZZ", "%FF%FE", "x%00y", "%F0%9F%92%A9", "..", "a%2Fb"];
-    for info in registry::endpoints().filter(|info| PRODUCTS.contains(&product_of(info.module))) {
+    for info in registry::endpoints().filter(|info| PRODUCTS.contains(&info.product())) {
         for body in bodies {
             let path = filled(info.path, appid);
             let answer = raw
