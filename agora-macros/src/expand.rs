@@ -10,6 +10,8 @@ use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
 use crate::validate::{self, Endpoint, Location, Segment};
 
+mod decode;
+
 /// The whole derive: parse, validate, expand. Errors come back as one
 /// combined `syn::Error` together with stub items (see [`fallback`]).
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
@@ -132,6 +134,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             }
         }
     });
+    let decode = decode::decode(endpoint, &private);
     let builder = builder(input, &krate);
 
     quote! {
@@ -158,6 +161,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_headers
                 #write_body
                 #sender
+                #decode
             }
 
             #private::inventory::submit! {
@@ -170,6 +174,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #idempotent,
                     #deprecated,
                     #private::check_response::<#ident>,
+                    #private::check_request::<#ident>,
+                    #private::reencode::<#ident>,
                 )
             }
         };
@@ -447,6 +453,11 @@ fn fallback(input: &Input, error: syn::Error) -> TokenStream {
                     &self,
                     _: &mut #private::PathWriter<'_>,
                 ) -> ::core::result::Result<(), #private::InvalidInput> {
+                    ::core::unreachable!("this endpoint failed to derive")
+                }
+                fn decode(
+                    _: &#private::WireRequest<'_>,
+                ) -> ::core::result::Result<Self, #private::InvalidInput> {
                     ::core::unreachable!("this endpoint failed to derive")
                 }
             }

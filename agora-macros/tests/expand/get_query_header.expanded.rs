@@ -41,13 +41,41 @@ const _: () = {
             }
             ::core::result::Result::Ok(())
         }
+        fn decode(
+            __request: &::agora_api::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
+            ::agora_api::__private::decode::method(__request, "GET")?;
+            let mut __path = ::agora_api::__private::decode::PathReader::new(
+                __request,
+                "/dev/v1/channel/{appid}",
+            );
+            __path.literal("/dev/v1/channel/")?;
+            let __param0: AppId = __path.segment("appid")?;
+            __path.end()?;
+            let value = ListChannels {
+                appid: __param0,
+                page_no: ::agora_api::__private::decode::required(
+                    ::agora_api::__private::decode::query(__request, "page_no")?,
+                    "page_no",
+                )?,
+                size: ::agora_api::__private::decode::query(__request, "page_size")?,
+                request_id: ::agora_api::__private::decode::header(
+                    __request,
+                    "x-request-id",
+                )?,
+            };
+            ::agora_api::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
         [::agora_api::__private::AuthScheme::Basic,
         ::agora_api::__private::AuthScheme::RtmToken], true, false,
-        ::agora_api::__private::check_response:: < ListChannels >,)
+        ::agora_api::__private::check_response:: < ListChannels >,
+        ::agora_api::__private::check_request:: < ListChannels >,
+        ::agora_api::__private::reencode:: < ListChannels >,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

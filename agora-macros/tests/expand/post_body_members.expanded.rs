@@ -57,12 +57,41 @@ const _: () = {
             ::agora_api::__private::SerializeMap::end(map)?;
             ::core::result::Result::Ok(true)
         }
+        fn decode(
+            __request: &::agora_api::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
+            ::agora_api::__private::decode::method(__request, "POST")?;
+            let mut __path = ::agora_api::__private::decode::PathReader::new(
+                __request,
+                "/v1/apps/{appid}/cloud_recording/acquire",
+            );
+            __path.literal("/v1/apps/")?;
+            let __param0: AppId = __path.segment("appid")?;
+            __path.literal("/cloud_recording/acquire")?;
+            __path.end()?;
+            let __body = ::agora_api::__private::decode::body_object(__request)?;
+            let value = Acquire {
+                appid: __param0,
+                cname: ::agora_api::__private::decode::required_member(
+                    &__body,
+                    "cname",
+                )?,
+                client_request: ::agora_api::__private::decode::member(
+                    &__body,
+                    "clientRequest",
+                )?,
+            };
+            ::agora_api::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
         [::agora_api::__private::AuthScheme::Basic], false, false,
-        ::agora_api::__private::check_response:: < Acquire >,)
+        ::agora_api::__private::check_response:: < Acquire >,
+        ::agora_api::__private::check_request:: < Acquire >,
+        ::agora_api::__private::reencode:: < Acquire >,)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

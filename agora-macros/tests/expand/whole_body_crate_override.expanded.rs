@@ -31,12 +31,30 @@ const _: () = {
             my::agora::__private::serde_json::to_writer(body, &self.rule)?;
             ::core::result::Result::Ok(true)
         }
+        fn decode(
+            __request: &my::agora::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, my::agora::__private::InvalidInput> {
+            my::agora::__private::decode::method(__request, "DELETE")?;
+            let mut __path = my::agora::__private::decode::PathReader::new(
+                __request,
+                "/dev/v1/kicking-rule",
+            );
+            __path.literal("/dev/v1/kicking-rule")?;
+            __path.end()?;
+            let value = DeleteRule {
+                rule: my::agora::__private::decode::whole_body(__request)?,
+            };
+            my::agora::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     my::agora::__private::inventory::submit! {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
         [my::agora::__private::AuthScheme::Basic], true, false,
-        my::agora::__private::check_response:: < DeleteRule >,)
+        my::agora::__private::check_response:: < DeleteRule >,
+        my::agora::__private::check_request:: < DeleteRule >,
+        my::agora::__private::reencode:: < DeleteRule >,)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
