@@ -80,7 +80,7 @@ pub mod __private {
         AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter, WireRequest,
     };
     pub use crate::error::InvalidInput;
-    pub use crate::registry::{EndpointInfo, check_request, check_response, reencode};
+    pub use crate::registry::{EndpointInfo, check_request, check_response, reencode, send};
     /// The readers of a received request that derived decoders call.
     pub use crate::runtime::decode;
     pub use inventory;

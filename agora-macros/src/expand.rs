@@ -176,6 +176,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #private::check_response::<#ident>,
                     #private::check_request::<#ident>,
                     #private::reencode::<#ident>,
+                    #private::send::<#ident>,
                 )
             }
         };

@@ -3,6 +3,8 @@
 //! check coverage against specs; tools can print them.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 use crate::client::Client;
 use crate::endpoint::{AuthScheme, WireRequest};
@@ -21,6 +23,16 @@ pub type RequestCheck = fn(&WireRequest<'_>) -> Result<(), InvalidInput>;
 /// a client ([`Client::prepare`]): the request the client would send for
 /// what was received.
 pub type RequestReencode = fn(&WireRequest<'_>, &Client) -> Result<reqwest::Request, Error>;
+
+/// The call of [`RequestSend`]: it owns the decoded endpoint and the client.
+pub type SendFuture = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+
+/// Decodes a received request as an endpoint and sends the decoded value
+/// with a client ([`Client::send`]), dropping the typed response. Present
+/// with the `erased-send` feature; without it the call fails with
+/// [`Error::Config`], so that a build that does not need it does not
+/// compile a `Client::send` per endpoint.
+pub type RequestSend = fn(&WireRequest<'_>, Client) -> SendFuture;
 
 /// The facts of one derived endpoint.
 #[derive(Clone, Copy)]
@@ -85,6 +97,11 @@ pub struct EndpointInfo {
     /// # Ok::<(), agora_api::Error>(())
     /// ```
     pub reencode: RequestReencode,
+    /// Decodes a received request as this endpoint and sends the decoded
+    /// value with a client, retries and all, as [`Client::send`] does (for
+    /// tests that replay documented requests through the real client).
+    /// Needs the `erased-send` feature; see [`RequestSend`].
+    pub send: RequestSend,
 }
 
 impl fmt::Debug for EndpointInfo {
@@ -147,6 +164,7 @@ impl EndpointInfo {
         check_response: ResponseCheck,
         check_request: RequestCheck,
         reencode: RequestReencode,
+        send: RequestSend,
     ) -> Self {
         EndpointInfo {
             name,
@@ -159,6 +177,7 @@ impl EndpointInfo {
             check_response,
             check_request,
             reencode,
+            send,
         }
     }
 }
@@ -187,6 +206,29 @@ pub fn reencode<E: crate::Endpoint>(
     client: &Client,
 ) -> Result<reqwest::Request, Error> {
     client.prepare(&E::decode(request)?)
+}
+
+/// The [`RequestSend`] of endpoint `E`: decoded, then sent.
+#[cfg(feature = "erased-send")]
+#[doc(hidden)]
+pub fn send<E>(request: &WireRequest<'_>, client: Client) -> SendFuture
+where
+    E: crate::Endpoint + Send + Sync + 'static,
+    E::Response: Send,
+{
+    let endpoint = E::decode(request);
+    Box::pin(async move { client.send(&endpoint?).await.map(drop) })
+}
+
+/// The [`RequestSend`] of endpoint `E` in a build without `erased-send`:
+/// a call that fails at once, saying so.
+#[cfg(not(feature = "erased-send"))]
+#[doc(hidden)]
+pub fn send<E: crate::Endpoint>(_: &WireRequest<'_>, _: Client) -> SendFuture {
+    Box::pin(std::future::ready(Err(Error::Config(format!(
+        "{}: sending through the registry needs agora-api's `erased-send` feature",
+        E::NAME
+    )))))
 }
 
 /// Every derived endpoint linked into this program, in no particular order.
