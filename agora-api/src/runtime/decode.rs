@@ -1,6 +1,8 @@
 //! Reading a received request back into an endpoint: the readers the
-//! derived [`Endpoint::decode`](crate::Endpoint::decode) calls, one per
-//! part of the request, so that the generated code is one call per field.
+//! derived [`Endpoint::decode`](crate::Endpoint::decode) calls, one method
+//! call per field, so that the generated code stays small (and a field
+//! type without `FromStr` or `Deserialize` is reported on the field, where
+//! the derive puts the call).
 //!
 //! Every reader undoes exactly what the client's writers do (one
 //! percent-encoded segment per path parameter, percent-encoded query
@@ -21,18 +23,99 @@ use serde_json::{Map, Value};
 use crate::endpoint::WireRequest;
 use crate::error::InvalidInput;
 
-/// The members of a JSON object body, by name.
-pub type BodyObject = Map<String, Value>;
+/// Reads the parts of one received request.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestReader<'a> {
+    request: WireRequest<'a>,
+}
 
-/// Refuses a request whose method is not `expected`.
-pub fn method(request: &WireRequest<'_>, expected: &'static str) -> Result<(), InvalidInput> {
-    if request.method() == expected {
-        Ok(())
-    } else {
-        Err(InvalidInput::new(
-            "method",
-            format!("must be {expected} for this endpoint"),
-        ))
+impl<'a> RequestReader<'a> {
+    /// A reader of `request`.
+    pub fn new(request: &WireRequest<'a>) -> Self {
+        RequestReader { request: *request }
+    }
+
+    /// Refuses a request whose method is not `expected`.
+    pub fn method(&self, expected: &'static str) -> Result<(), InvalidInput> {
+        if self.request.method() == expected {
+            Ok(())
+        } else {
+            Err(InvalidInput::new(
+                "method",
+                format!("must be {expected} for this endpoint"),
+            ))
+        }
+    }
+
+    /// A reader of the path against `template`.
+    pub fn path(&self, template: &'static str) -> PathReader<'a> {
+        PathReader {
+            rest: self.request.path(),
+            template,
+        }
+    }
+
+    /// Query parameter `name` parsed with `FromStr`; `None` when absent.
+    pub fn query<T>(&self, name: &'static str) -> Result<Option<T>, InvalidInput>
+    where
+        T: FromStr,
+        T::Err: Display + 'static,
+    {
+        match query_text(&self.request, name)? {
+            Some(text) => parse(name, &text).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Query parameter `name`, which must be there, parsed with `FromStr`.
+    pub fn required_query<T>(&self, name: &'static str) -> Result<T, InvalidInput>
+    where
+        T: FromStr,
+        T::Err: Display + 'static,
+    {
+        required(self.query(name)?, name)
+    }
+
+    /// Header `name` parsed with `FromStr`; `None` when absent.
+    pub fn header<T>(&self, name: &'static str) -> Result<Option<T>, InvalidInput>
+    where
+        T: FromStr,
+        T::Err: Display + 'static,
+    {
+        match self.request.headers().get(name) {
+            Some(value) => {
+                let text = value
+                    .to_str()
+                    .map_err(|_| InvalidInput::new(name, "must be visible ASCII text"))?;
+                parse(name, text).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Header `name`, which must be there, parsed with `FromStr`.
+    pub fn required_header<T>(&self, name: &'static str) -> Result<T, InvalidInput>
+    where
+        T: FromStr,
+        T::Err: Display + 'static,
+    {
+        required(self.header(name)?, name)
+    }
+
+    /// The body as a JSON object: the members of an endpoint's body.
+    pub fn body_object(&self) -> Result<BodyReader, InvalidInput> {
+        let json: Value = serde_json::from_slice(self.request.body())
+            .map_err(|error| InvalidInput::new("body", format!("is not JSON: {error}")))?;
+        match json {
+            Value::Object(members) => Ok(BodyReader { members }),
+            _ => Err(InvalidInput::new("body", "must be a JSON object")),
+        }
+    }
+
+    /// The whole body decoded as `T` (an `#[endpoint(body)]` field).
+    pub fn whole_body<T: DeserializeOwned>(&self) -> Result<T, InvalidInput> {
+        serde_json::from_slice(self.request.body())
+            .map_err(|error| InvalidInput::new("body", error.to_string()))
     }
 }
 
@@ -60,15 +143,7 @@ pub struct PathReader<'a> {
     template: &'static str,
 }
 
-impl<'a> PathReader<'a> {
-    /// A reader of `request`'s path, for errors naming `template`.
-    pub fn new(request: &WireRequest<'a>, template: &'static str) -> Self {
-        PathReader {
-            rest: request.path(),
-            template,
-        }
-    }
-
+impl PathReader<'_> {
     fn mismatch(&self) -> InvalidInput {
         InvalidInput::new("path", format!("does not match {}", self.template))
     }
@@ -156,83 +231,42 @@ fn form_decode<'a>(field: &'static str, raw: &'a str) -> Result<Cow<'a, str>, In
     }
 }
 
-/// Query parameter `name` parsed with `FromStr`; `None` when absent.
-pub fn query<T>(request: &WireRequest<'_>, name: &'static str) -> Result<Option<T>, InvalidInput>
-where
-    T: FromStr,
-    T::Err: Display + 'static,
-{
-    match query_text(request, name)? {
-        Some(text) => parse(name, &text).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// Header `name` parsed with `FromStr`; `None` when absent.
-pub fn header<T>(request: &WireRequest<'_>, name: &'static str) -> Result<Option<T>, InvalidInput>
-where
-    T: FromStr,
-    T::Err: Display + 'static,
-{
-    match request.headers().get(name) {
-        Some(value) => {
-            let text = value
-                .to_str()
-                .map_err(|_| InvalidInput::new(name, "must be visible ASCII text"))?;
-            parse(name, text).map(Some)
-        }
-        None => Ok(None),
-    }
-}
-
 /// A value that must be there: `Ok` of it, or "is required" against
 /// `field`.
-pub fn required<T>(value: Option<T>, field: &'static str) -> Result<T, InvalidInput> {
+fn required<T>(value: Option<T>, field: &'static str) -> Result<T, InvalidInput> {
     value.ok_or_else(|| InvalidInput::new(field, "is required"))
 }
 
-/// The body as a JSON value, for the endpoints whose body is one field.
-fn body_json(request: &WireRequest<'_>) -> Result<Value, InvalidInput> {
-    serde_json::from_slice(request.body())
-        .map_err(|error| InvalidInput::new("body", format!("is not JSON: {error}")))
+/// The members of a JSON object body.
+#[derive(Debug)]
+pub struct BodyReader {
+    members: Map<String, Value>,
 }
 
-/// The body as a JSON object: the members of an endpoint's body.
-pub fn body_object(request: &WireRequest<'_>) -> Result<BodyObject, InvalidInput> {
-    match body_json(request)? {
-        Value::Object(members) => Ok(members),
-        _ => Err(InvalidInput::new("body", "must be a JSON object")),
+impl BodyReader {
+    /// Body member `name` decoded as `T`; `None` when it is absent or `null`
+    /// (what the client writes for a `None` is nothing at all, and `null`
+    /// means the same to Agora).
+    pub fn member<T: DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<T>, InvalidInput> {
+        match self.members.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => decode_member(value, name).map(Some),
+        }
     }
-}
 
-/// The whole body decoded as `T` (an `#[endpoint(body)]` field).
-pub fn whole_body<T: DeserializeOwned>(request: &WireRequest<'_>) -> Result<T, InvalidInput> {
-    serde_json::from_slice(request.body())
-        .map_err(|error| InvalidInput::new("body", error.to_string()))
-}
-
-/// Body member `name` decoded as `T`; `None` when it is absent or `null`
-/// (what the client writes for a `None` is nothing at all, and `null`
-/// means the same to Agora).
-pub fn member<T: DeserializeOwned>(
-    body: &BodyObject,
-    name: &'static str,
-) -> Result<Option<T>, InvalidInput> {
-    match body.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => decode_member(value, name).map(Some),
-    }
-}
-
-/// Body member `name`, which must be there, decoded as `T` (`null`
-/// included, for a type that takes it).
-pub fn required_member<T: DeserializeOwned>(
-    body: &BodyObject,
-    name: &'static str,
-) -> Result<T, InvalidInput> {
-    match body.get(name) {
-        Some(value) => decode_member(value, name),
-        None => Err(InvalidInput::new(name, "is required")),
+    /// Body member `name`, which must be there, decoded as `T` (`null`
+    /// included, for a type that takes it).
+    pub fn required_member<T: DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<T, InvalidInput> {
+        match self.members.get(name) {
+            Some(value) => decode_member(value, name),
+            None => Err(InvalidInput::new(name, "is required")),
+        }
     }
 }
 
@@ -248,22 +282,22 @@ mod tests {
     use super::*;
     use reqwest::header::HeaderMap;
 
-    fn with_query<'a>(headers: &'a HeaderMap, query: &'a str) -> WireRequest<'a> {
-        WireRequest::new("GET", "/", Some(query), headers, b"")
+    fn with_query<'a>(headers: &'a HeaderMap, query: &'a str) -> RequestReader<'a> {
+        RequestReader::new(&WireRequest::new("GET", "/", Some(query), headers, b""))
     }
 
     #[test]
     fn query_values_are_form_decoded() {
         let headers = HeaderMap::new();
         let request = with_query(&headers, "a=1&name=a+b%26c&name=second&flag");
-        assert_eq!(query::<u32>(&request, "a"), Ok(Some(1)));
+        assert_eq!(request.query::<u32>("a"), Ok(Some(1)));
         assert_eq!(
-            query::<String>(&request, "name"),
+            request.query::<String>("name"),
             Ok(Some("a b&c".to_owned()))
         );
-        assert_eq!(query::<String>(&request, "flag"), Ok(Some(String::new())));
-        assert_eq!(query::<u32>(&request, "missing"), Ok(None));
-        let error = query::<u32>(&request, "name").unwrap_err();
+        assert_eq!(request.query::<String>("flag"), Ok(Some(String::new())));
+        assert_eq!(request.query::<u32>("missing"), Ok(None));
+        let error = request.query::<u32>("name").unwrap_err();
         assert_eq!(error.field(), "name");
     }
 
@@ -271,16 +305,16 @@ mod tests {
     fn invalid_utf8_and_bad_numbers_are_errors_not_panics() {
         let headers = HeaderMap::new();
         let request = with_query(&headers, "a=%FF&b=%&c=99999999999");
-        assert!(query::<String>(&request, "a").is_err());
-        assert_eq!(query::<String>(&request, "b"), Ok(Some("%".to_owned())));
-        assert!(query::<u32>(&request, "c").is_err());
+        assert!(request.query::<String>("a").is_err());
+        assert_eq!(request.query::<String>("b"), Ok(Some("%".to_owned())));
+        assert!(request.query::<u32>("c").is_err());
     }
 
     #[test]
     fn path_segments_are_one_decoded_segment_each() {
         let headers = HeaderMap::new();
         let request = WireRequest::new("GET", "/x/a%2Fb%20c/y", None, &headers, b"");
-        let mut path = PathReader::new(&request, "/x/{p}/y");
+        let mut path = RequestReader::new(&request).path("/x/{p}/y");
         assert_eq!(path.literal("/x/"), Ok(()));
         assert_eq!(path.segment::<String>("p"), Ok("a/b c".to_owned()));
         assert_eq!(path.literal("/y"), Ok(()));
@@ -288,7 +322,7 @@ mod tests {
 
         for bad in ["/x//y", "/x/../y", "/x/%2e/y", "/x/a/y/more", "/z/a/y"] {
             let request = WireRequest::new("GET", bad, None, &headers, b"");
-            let mut path = PathReader::new(&request, "/x/{p}/y");
+            let mut path = RequestReader::new(&request).path("/x/{p}/y");
             let result = path
                 .literal("/x/")
                 .and_then(|()| path.segment::<String>("p"))
@@ -322,7 +356,8 @@ mod tests {
         );
         for bad in [&b"[1]"[..], b"", b"{", b"\xff"] {
             let request = WireRequest::new("POST", "/", None, &headers, bad);
-            assert_eq!(body_object(&request).unwrap_err().field(), "body");
+            let error = RequestReader::new(&request).body_object().unwrap_err();
+            assert_eq!(error.field(), "body");
         }
     }
 }

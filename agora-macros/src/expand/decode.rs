@@ -1,6 +1,8 @@
 //! Expand, the inverse half: `Endpoint::decode`, which reads a received
-//! request back into the endpoint. One runtime call per field (the readers
-//! of `__private::decode`), so the generated code stays small; then the
+//! request back into the endpoint. One method call per field on the
+//! runtime's readers (`__private::decode`), so the generated code stays
+//! small, spanned at the field's type so that a type without `FromStr` or
+//! `Deserialize` is reported on its field; then the
 //! endpoint's own `validate`, so the decoder accepts exactly what the
 //! client would send.
 
@@ -17,6 +19,7 @@ pub(super) fn decode(endpoint: &Endpoint, private: &TokenStream) -> TokenStream 
     let template = &endpoint.template;
     let reader = quote!(#private::decode);
     let request = format_ident!("__request");
+    let read = format_ident!("__read");
     let path = format_ident!("__path");
     let body = format_ident!("__body");
     // The local holding path parameter `index`, read in template order.
@@ -39,7 +42,7 @@ pub(super) fn decode(endpoint: &Endpoint, private: &TokenStream) -> TokenStream 
         .fields
         .iter()
         .any(|resolved| matches!(resolved.location, Location::BodyMember(_)));
-    let read_body = has_members.then(|| quote!(let #body = #reader::body_object(#request)?;));
+    let read_body = has_members.then(|| quote!(let #body = #read.body_object()?;));
 
     let values = endpoint.fields.iter().enumerate().map(|(index, resolved)| {
         let field = resolved.field;
@@ -53,25 +56,15 @@ pub(super) fn decode(endpoint: &Endpoint, private: &TokenStream) -> TokenStream 
                 let local = param(index);
                 quote!(#local)
             }
-            Location::Query(wire) if optional => {
-                quote_spanned!(span=> #reader::query(#request, #wire)?)
-            }
-            Location::Query(wire) => {
-                quote_spanned!(span=> #reader::required(#reader::query(#request, #wire)?, #wire)?)
-            }
-            Location::Header(wire) if optional => {
-                quote_spanned!(span=> #reader::header(#request, #wire)?)
-            }
-            Location::Header(wire) => {
-                quote_spanned!(span=> #reader::required(#reader::header(#request, #wire)?, #wire)?)
-            }
-            Location::BodyMember(wire) if optional => {
-                quote_spanned!(span=> #reader::member(&#body, #wire)?)
-            }
+            Location::Query(wire) if optional => quote_spanned!(span=> #read.query(#wire)?),
+            Location::Query(wire) => quote_spanned!(span=> #read.required_query(#wire)?),
+            Location::Header(wire) if optional => quote_spanned!(span=> #read.header(#wire)?),
+            Location::Header(wire) => quote_spanned!(span=> #read.required_header(#wire)?),
+            Location::BodyMember(wire) if optional => quote_spanned!(span=> #body.member(#wire)?),
             Location::BodyMember(wire) => {
-                quote_spanned!(span=> #reader::required_member(&#body, #wire)?)
+                quote_spanned!(span=> #body.required_member(#wire)?)
             }
-            Location::Body => quote_spanned!(span=> #reader::whole_body(#request)?),
+            Location::Body => quote_spanned!(span=> #read.whole_body()?),
         };
         quote!(#name: #value)
     });
@@ -80,8 +73,9 @@ pub(super) fn decode(endpoint: &Endpoint, private: &TokenStream) -> TokenStream 
         fn decode(
             #request: &#private::WireRequest<'_>,
         ) -> ::core::result::Result<Self, #private::InvalidInput> {
-            #reader::method(#request, #method)?;
-            let mut #path = #reader::PathReader::new(#request, #template);
+            let #read = #reader::RequestReader::new(#request);
+            #read.method(#method)?;
+            let mut #path = #read.path(#template);
             #(#path_steps)*
             #path.end()?;
             #read_body

@@ -44,25 +44,17 @@ const _: () = {
         fn decode(
             __request: &::agora_api::__private::WireRequest<'_>,
         ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
-            ::agora_api::__private::decode::method(__request, "GET")?;
-            let mut __path = ::agora_api::__private::decode::PathReader::new(
-                __request,
-                "/dev/v1/channel/{appid}",
-            );
+            let __read = ::agora_api::__private::decode::RequestReader::new(__request);
+            __read.method("GET")?;
+            let mut __path = __read.path("/dev/v1/channel/{appid}");
             __path.literal("/dev/v1/channel/")?;
             let __param0: AppId = __path.segment("appid")?;
             __path.end()?;
             let value = ListChannels {
                 appid: __param0,
-                page_no: ::agora_api::__private::decode::required(
-                    ::agora_api::__private::decode::query(__request, "page_no")?,
-                    "page_no",
-                )?,
-                size: ::agora_api::__private::decode::query(__request, "page_size")?,
-                request_id: ::agora_api::__private::decode::header(
-                    __request,
-                    "x-request-id",
-                )?,
+                page_no: __read.required_query("page_no")?,
+                size: __read.query("page_size")?,
+                request_id: __read.header("x-request-id")?,
             };
             ::agora_api::__private::Endpoint::validate(&value)?;
             ::core::result::Result::Ok(value)
@@ -75,7 +67,8 @@ const _: () = {
         ::agora_api::__private::AuthScheme::RtmToken], true, false,
         ::agora_api::__private::check_response:: < ListChannels >,
         ::agora_api::__private::check_request:: < ListChannels >,
-        ::agora_api::__private::reencode:: < ListChannels >,)
+        ::agora_api::__private::reencode:: < ListChannels >,
+        ::agora_api::__private::send:: < ListChannels >,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

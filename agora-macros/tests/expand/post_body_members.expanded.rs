@@ -60,26 +60,18 @@ const _: () = {
         fn decode(
             __request: &::agora_api::__private::WireRequest<'_>,
         ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
-            ::agora_api::__private::decode::method(__request, "POST")?;
-            let mut __path = ::agora_api::__private::decode::PathReader::new(
-                __request,
-                "/v1/apps/{appid}/cloud_recording/acquire",
-            );
+            let __read = ::agora_api::__private::decode::RequestReader::new(__request);
+            __read.method("POST")?;
+            let mut __path = __read.path("/v1/apps/{appid}/cloud_recording/acquire");
             __path.literal("/v1/apps/")?;
             let __param0: AppId = __path.segment("appid")?;
             __path.literal("/cloud_recording/acquire")?;
             __path.end()?;
-            let __body = ::agora_api::__private::decode::body_object(__request)?;
+            let __body = __read.body_object()?;
             let value = Acquire {
                 appid: __param0,
-                cname: ::agora_api::__private::decode::required_member(
-                    &__body,
-                    "cname",
-                )?,
-                client_request: ::agora_api::__private::decode::member(
-                    &__body,
-                    "clientRequest",
-                )?,
+                cname: __body.required_member("cname")?,
+                client_request: __body.member("clientRequest")?,
             };
             ::agora_api::__private::Endpoint::validate(&value)?;
             ::core::result::Result::Ok(value)
@@ -91,7 +83,8 @@ const _: () = {
         [::agora_api::__private::AuthScheme::Basic], false, false,
         ::agora_api::__private::check_response:: < Acquire >,
         ::agora_api::__private::check_request:: < Acquire >,
-        ::agora_api::__private::reencode:: < Acquire >,)
+        ::agora_api::__private::reencode:: < Acquire >, ::agora_api::__private::send:: <
+        Acquire >,)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

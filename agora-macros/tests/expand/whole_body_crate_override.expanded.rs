@@ -34,15 +34,13 @@ const _: () = {
         fn decode(
             __request: &my::agora::__private::WireRequest<'_>,
         ) -> ::core::result::Result<Self, my::agora::__private::InvalidInput> {
-            my::agora::__private::decode::method(__request, "DELETE")?;
-            let mut __path = my::agora::__private::decode::PathReader::new(
-                __request,
-                "/dev/v1/kicking-rule",
-            );
+            let __read = my::agora::__private::decode::RequestReader::new(__request);
+            __read.method("DELETE")?;
+            let mut __path = __read.path("/dev/v1/kicking-rule");
             __path.literal("/dev/v1/kicking-rule")?;
             __path.end()?;
             let value = DeleteRule {
-                rule: my::agora::__private::decode::whole_body(__request)?,
+                rule: __read.whole_body()?,
             };
             my::agora::__private::Endpoint::validate(&value)?;
             ::core::result::Result::Ok(value)
@@ -54,7 +52,8 @@ const _: () = {
         [my::agora::__private::AuthScheme::Basic], true, false,
         my::agora::__private::check_response:: < DeleteRule >,
         my::agora::__private::check_request:: < DeleteRule >,
-        my::agora::__private::reencode:: < DeleteRule >,)
+        my::agora::__private::reencode:: < DeleteRule >, my::agora::__private::send:: <
+        DeleteRule >,)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].
