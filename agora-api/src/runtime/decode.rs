@@ -274,7 +274,18 @@ fn decode_member<T: DeserializeOwned>(
     value: &Value,
     name: &'static str,
 ) -> Result<T, InvalidInput> {
-    T::deserialize(value).map_err(|error| InvalidInput::new(name, error.to_string()))
+    T::deserialize(value).map_err(|error| {
+        // A validated type refuses its value with its own `InvalidInput`,
+        // which serde carries as text ("invalid `uid`: must be ..."); the
+        // member's name is said once, here, so that prefix is dropped.
+        let text = error.to_string();
+        let rule = text
+            .strip_prefix("invalid `")
+            .and_then(|rest| rest.strip_prefix(name))
+            .and_then(|rest| rest.strip_prefix("`: "))
+            .map_or(text.as_str(), |rule| rule);
+        InvalidInput::new(name, rule.to_owned())
+    })
 }
 
 #[cfg(test)]
@@ -355,6 +366,16 @@ mod tests {
         assert_eq!(
             body.required_member::<String>("a").unwrap_err().field(),
             "a"
+        );
+        let request = WireRequest::new("POST", "/", None, &headers, br#"{"uid":0}"#);
+        let body = RequestReader::new(&request)
+            .body_object()
+            .expect("an object");
+        let error = body.required_member::<crate::Uid>("uid").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid `uid`: must be from 1 to 4294967295 (0 is reserved)",
+            "the member is named once"
         );
         for bad in [&b"[1]"[..], b"", b"{", b"\xff"] {
             let request = WireRequest::new("POST", "/", None, &headers, bad);
