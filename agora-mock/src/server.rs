@@ -18,8 +18,9 @@ use crate::clock::{Clock, SystemClock, unix_secs};
 use crate::connection::serve_connection;
 use crate::faults::FaultRule;
 use crate::journal::{Journal, JournalEntry, MAX_BYTES, MAX_ENTRIES};
+use crate::products::rtm::{Message, RtmSeed};
 use crate::router::Router;
-use crate::seed::{ChannelSeed, Message, RtmSeed};
+use crate::seed::ChannelSeed;
 use crate::state::{Project, State};
 
 /// The Customer ID the emulator accepts unless told otherwise.
@@ -103,6 +104,11 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Shared {
     pub(crate) fn state(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
+    }
+
+    /// The state's lock, for a handler that decodes its request first.
+    pub(crate) fn state_lock(&self) -> &Mutex<State> {
+        &self.state
     }
 
     pub(crate) fn now(&self) -> SystemTime {
@@ -327,8 +333,8 @@ impl MockServerBuilder {
         if self.rate_limits {
             state.limiter = Some(Default::default());
         }
-        let project_id = state.rng.alnum(9);
-        state.projects.push(Project {
+        let project_id = state.account.rng.alnum(9);
+        state.account.projects.push(Project {
             id: project_id,
             name: DEFAULT_PROJECT_NAME.to_owned(),
             vendor_key: self.credentials.app_id.as_str().to_owned(),
