@@ -58,6 +58,41 @@ pub mod console;
 pub mod rtm;
 
 pub use agora_macros::Endpoint;
+/// Writes an endpoint's doc block from its `#[endpoint(...)]` and
+/// `#[auth(...)]` attributes: method and path, auth schemes, idempotency,
+/// rate limits (`rate_limit(...)`) and Agora's reference page (`doc =
+/// "..."`), inserted after the first paragraph of the struct's docs. Place
+/// it above `#[derive(Endpoint)]`; the facts stay written once.
+///
+/// ```
+/// use agora_api::{AppId, Endpoint, endpoint_docs};
+///
+/// /// Lists the rules of a (hypothetical) beta API.
+/// ///
+/// /// The doc block above this paragraph says `GET /dev/v1/beta/{appid}/rules`,
+/// /// HTTP Basic, idempotent, 10 requests per second per App ID.
+/// #[endpoint_docs]
+/// #[derive(Debug, Clone, Endpoint)]
+/// #[endpoint(
+///     GET,
+///     "/dev/v1/beta/{appid}/rules",
+///     response = serde_json::Value,
+///     doc = "https://docs.agora.io/en/",
+///     rate_limit(10, per = second, scope = app_id),
+/// )]
+/// #[auth(basic)]
+/// pub struct ListBetaRules {
+///     /// The project.
+///     appid: AppId,
+/// }
+///
+/// let info = agora_api::registry::endpoints()
+///     .find(|info| info.name == "ListBetaRules")
+///     .expect("registered by the derive");
+/// assert_eq!(info.doc_url, Some("https://docs.agora.io/en/"));
+/// assert_eq!(info.rate_limits[0].count, 10);
+/// ```
+pub use agora_macros::endpoint_docs;
 pub use auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret, TokenVersion};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
@@ -78,7 +113,7 @@ pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 pub mod __private {
     pub use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
     pub use crate::error::InvalidInput;
-    pub use crate::registry::{EndpointInfo, check_response};
+    pub use crate::registry::{EndpointInfo, Period, RateLimit, RateScope, check_response};
     pub use inventory;
     pub use reqwest::Method;
     pub use serde::ser::{SerializeMap, Serializer};

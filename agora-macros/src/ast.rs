@@ -9,9 +9,17 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitBool, LitStr, Token};
 
 use crate::ctxt::{Ctxt, closest};
+use crate::facts::{self, RateLimit};
 
 /// Container keys accepted in `#[endpoint(...)]` on the struct.
-pub(crate) const CONTAINER_KEYS: &[&str] = &["response", "crate", "idempotent", "validate"];
+pub(crate) const CONTAINER_KEYS: &[&str] = &[
+    "response",
+    "crate",
+    "idempotent",
+    "validate",
+    "doc",
+    "rate_limit",
+];
 /// Keys accepted in `#[endpoint(...)]` on a field.
 pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename", "sender"];
 /// HTTP methods an endpoint may declare.
@@ -70,6 +78,10 @@ pub(crate) struct Container {
     pub(crate) krate: Option<syn::Path>,
     pub(crate) idempotent: Option<LitBool>,
     pub(crate) validate: Option<syn::Path>,
+    /// `doc = "https://..."`: Agora's reference page.
+    pub(crate) doc_url: Option<LitStr>,
+    /// Every `rate_limit(...)`, in declared order.
+    pub(crate) rate_limits: Vec<RateLimit>,
     /// The first `#[auth]` attribute and its schemes, in declared order.
     pub(crate) auth: Option<(Attribute, Vec<(Ident, Scheme)>)>,
     /// An unknown key was reported: it may have been the missing piece
@@ -178,7 +190,7 @@ impl<'a> Input<'a> {
 }
 
 impl Container {
-    fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
+    pub(crate) fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut container = Container::default();
         for attr in attrs {
             if attr.path().is_ident("endpoint") {
@@ -210,6 +222,15 @@ impl Container {
                     } else if name == "idempotent" {
                         let flag = LitBool::new(true, key.span());
                         set_once(cx, &mut self.idempotent, flag, &key, "idempotent");
+                    } else if name == "rate_limit" && input.peek(syn::token::Paren) {
+                        if let Some(limit) = facts::parse_rate_limit(cx, &key, input)? {
+                            self.rate_limits.push(limit);
+                        }
+                    } else if name == "rate_limit" || name == "doc" {
+                        cx.error_spanned_by(
+                            &key,
+                            "`rate_limit` is a list: rate_limit(10, per = second, scope = app_id); `doc` a URL: doc = \"https://...\"",
+                        );
                     } else if let Some(method) = unknown_container_word(cx, &key, &name) {
                         set_once(cx, &mut self.method, method, &key, "HTTP method");
                     } else {
@@ -260,6 +281,17 @@ impl Container {
             "validate" => {
                 let path: syn::Path = input.parse()?;
                 set_once(cx, &mut self.validate, path, key, "validate");
+            }
+            "doc" => {
+                let url = facts::parse_doc_url(cx, input)?;
+                set_once(cx, &mut self.doc_url, url, key, "doc");
+            }
+            "rate_limit" => {
+                skip_value(input)?;
+                cx.error_spanned_by(
+                    key,
+                    "write a rate limit as a list: rate_limit(10, per = second, scope = app_id)",
+                );
             }
             "method" | "path" => {
                 skip_value(input)?;

@@ -57,6 +57,15 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         })
         .collect();
     let auth_info = &auth;
+    let doc_url = match &input.attrs.doc_url {
+        Some(url) => quote!(::core::option::Option::Some(#url)),
+        None => quote!(::core::option::Option::None),
+    };
+    let rate_limits = input
+        .attrs
+        .rate_limits
+        .iter()
+        .map(|limit| limit.to_tokens(&private));
 
     let validate = endpoint.validate.as_ref().map(|path| {
         quote! {
@@ -169,6 +178,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     &[#(#auth_info),*],
                     #idempotent,
                     #deprecated,
+                    #doc_url,
+                    &[#(#rate_limits),*],
                     #private::check_response::<#ident>,
                 )
             }

@@ -11,7 +11,9 @@
 
 mod ast;
 mod ctxt;
+mod docs;
 mod expand;
+mod facts;
 mod validate;
 
 use proc_macro::TokenStream;
@@ -23,6 +25,17 @@ use proc_macro::TokenStream;
 pub fn derive_endpoint(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Writes an endpoint's doc block (method and path, auth, idempotency,
+/// rate limits, reference page) from the `#[endpoint(...)]` and
+/// `#[auth(...)]` attributes below it, after the first paragraph of the
+/// struct's own docs. Place it above `#[derive(Endpoint)]`.
+///
+/// See `agora_api::endpoint_docs`.
+#[proc_macro_attribute]
+pub fn endpoint_docs(args: TokenStream, item: TokenStream) -> TokenStream {
+    docs::endpoint_docs(args.into(), item.into()).into()
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Call Inspector: the calls of a time frame, their sessions, metrics and
 //! statistics; and the walk over paged call lists.
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::pages::Paginated;
 use crate::types::{AppId, ChannelName};
+use crate::{Endpoint, endpoint_docs};
 
 use super::HOUR;
 use super::lists::{CallId, SessionIds, UidList};
@@ -20,15 +20,12 @@ use super::values::{CallTimeSeriesMetric, Dimension, FreezeRateMetric};
 
 /// Searches the calls of a time frame (Call Inspector "Get call list").
 ///
-/// `GET /beta/analytics/call/lists`, Basic auth, idempotent. The time frame
-/// may span at most 24 hours (Enterprise; Premium 16, Standard 8) and lie
-/// within the past 15 days (Premium 7, Standard 1); data arrives 20 s late
-/// (Standard 60 s). Pages of up to 100 calls: walk them all with
-/// [`Client::pages`](crate::Client::pages).
+/// The time frame may span at most 24 hours (Enterprise; Premium 16,
+/// Standard 8) and lie within the past 15 days (Premium 7, Standard 1);
+/// data arrives 20 s late (Standard 60 s). Pages of up to 100 calls: walk
+/// them all with [`Client::pages`](crate::Client::pages).
 ///
-/// Rate limit by plan: Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter has no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter plan has no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client, analytics::ListCalls};
@@ -73,8 +70,21 @@ use super::values::{CallTimeSeriesMetric, Dimension, FreezeRateMetric};
 /// # Ok(())
 /// # }
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/beta/analytics/call/lists", response = CallList, validate = ListCalls::check)]
+#[endpoint(
+    GET,
+    "/beta/analytics/call/lists",
+    response = CallList,
+    validate = ListCalls::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(1, per = second, scope = app_id, plan = "Standard"),
+    rate_limit(1_000, per = day, scope = app_id, plan = "Standard"),
+    rate_limit(3, per = second, scope = app_id, plan = "Premium"),
+    rate_limit(2_000, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = second, scope = app_id, plan = "Enterprise"),
+    rate_limit(10_000, per = day, scope = app_id, plan = "Enterprise"),
+)]
 #[auth(basic)]
 pub struct ListCalls {
     /// Start of the search, Unix seconds (UTC).
@@ -131,16 +141,13 @@ impl Paginated for ListCalls {
 /// Lists the users' sessions in a call (Call Inspector "Get session
 /// details").
 ///
-/// `GET /beta/analytics/call/sessions`, Basic auth, idempotent. The time
-/// frame may span at most 6 hours (Enterprise; Premium 3, Standard 1) and
-/// lie within the past 15 days (Premium 7, Standard 1); data arrives 100 s
-/// late (Premium 150 s, Standard 300 s). Pages of up to 100 sessions; to
-/// page, Agora wants both `page_no` and `page_size`.
+/// The time frame may span at most 6 hours (Enterprise; Premium 3, Standard
+/// 1) and lie within the past 15 days (Premium 7, Standard 1); data arrives
+/// 100 s late (Premium 150 s, Standard 300 s). Pages of up to 100 sessions;
+/// to page, Agora wants both `page_no` and `page_size`.
 /// [`Client::pages`](crate::Client::pages) walks them all.
 ///
-/// Rate limit by plan: Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter has no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter plan has no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client, Uid};
@@ -158,12 +165,20 @@ impl Paginated for ListCalls {
 /// assert!(url.ends_with("&call_id=15c995xxxxxxxxxxxd39be9b&uids=10001%2C10002"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/sessions",
     response = CallSessions,
-    validate = GetCallSessions::check
+    validate = GetCallSessions::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(1, per = second, scope = app_id, plan = "Standard"),
+    rate_limit(1_000, per = day, scope = app_id, plan = "Standard"),
+    rate_limit(3, per = second, scope = app_id, plan = "Premium"),
+    rate_limit(2_000, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = second, scope = app_id, plan = "Enterprise"),
+    rate_limit(10_000, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetCallSessions {
@@ -241,14 +256,11 @@ impl Paginated for GetCallSessions {
 /// Gets the quality metrics of sessions in a call (Call Inspector "Get
 /// quality metrics").
 ///
-/// `GET /beta/analytics/call/metrics`, Basic auth, idempotent. The time
-/// frame may span at most 6 hours (Enterprise; Premium 3, Standard 1) and
-/// lie within the past 15 days (Premium 7, Standard 1); data arrives 100 s
-/// late (Premium 150 s, Standard 300 s).
+/// The time frame may span at most 6 hours (Enterprise; Premium 3, Standard
+/// 1) and lie within the past 15 days (Premium 7, Standard 1); data arrives
+/// 100 s late (Premium 150 s, Standard 300 s).
 ///
-/// Rate limit by plan: Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter has no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter plan has no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -266,12 +278,20 @@ impl Paginated for GetCallSessions {
 /// assert!(url.ends_with("&sids=SXXXXXXXXXXXXXXXX1%2CSXXXXXXXXXXXXXXXX2"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/metrics",
     response = CallMetrics,
-    validate = GetCallMetrics::check
+    validate = GetCallMetrics::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(1, per = second, scope = app_id, plan = "Standard"),
+    rate_limit(1_000, per = day, scope = app_id, plan = "Standard"),
+    rate_limit(3, per = second, scope = app_id, plan = "Premium"),
+    rate_limit(2_000, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = second, scope = app_id, plan = "Enterprise"),
+    rate_limit(10_000, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetCallMetrics {
@@ -309,14 +329,6 @@ impl GetCallMetrics {
 /// Gets a call's audio or video freeze rate by dimension value (Call
 /// Inspector "Get call statistics").
 ///
-/// `GET /beta/analytics/call/statistics`, Basic auth, idempotent.
-///
-/// Rate limit: Agora's limit tables do not list this endpoint; the Call
-/// Inspector plan limits (Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter none) are the
-/// nearest documented ones.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
-///
 /// ```
 /// use agora_api::{AppId, Client};
 /// use agora_api::analytics::{CallId, Dimension, FreezeRateMetric, GetCallStatistics};
@@ -338,12 +350,14 @@ impl GetCallMetrics {
 /// assert!(client.prepare(&channel_size).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/statistics",
     response = CallStatistics,
-    validate = GetCallStatistics::check
+    validate = GetCallStatistics::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
 )]
 #[auth(basic)]
 pub struct GetCallStatistics {
@@ -377,20 +391,14 @@ impl GetCallStatistics {
 
 /// Counts a call's users per audio or video freeze-rate band (Call
 /// Inspector "Retrieve audio/video freeze rate statistics").
-///
-/// `GET /beta/analytics/call/freeze/bucket`, Basic auth, idempotent.
-///
-/// Rate limit: Agora's limit tables do not list this endpoint; the Call
-/// Inspector plan limits (Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter none) are the
-/// nearest documented ones.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/freeze/bucket",
     response = FreezeRateBuckets,
-    validate = GetFreezeRateBuckets::check
+    validate = GetFreezeRateBuckets::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
 )]
 #[auth(basic)]
 pub struct GetFreezeRateBuckets {
@@ -419,20 +427,14 @@ impl GetFreezeRateBuckets {
 
 /// Gets a call's user count or freeze figures over time (Call Inspector
 /// "Retrieve insight statistics").
-///
-/// `GET /beta/analytics/call/statistics/time`, Basic auth, idempotent.
-///
-/// Rate limit: Agora's limit tables do not list this endpoint; the Call
-/// Inspector plan limits (Standard 1/s and 1,000/day, Premium 3/s and
-/// 2,000/day, Enterprise 10/s and 10,000/day; Starter none) are the
-/// nearest documented ones.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/statistics/time",
     response = CallTimeSeries,
-    validate = GetCallStatisticsByTime::check
+    validate = GetCallStatisticsByTime::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
 )]
 #[auth(basic)]
 pub struct GetCallStatisticsByTime {

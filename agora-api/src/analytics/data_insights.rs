@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::types::AppId;
+use crate::{Endpoint, endpoint_docs};
 
 use super::DAY;
 use super::lists::DimensionValues;
@@ -22,13 +22,11 @@ use super::values::{
 /// Queries a usage metric per day or hour (Data Insights "Query time-frame
 /// usage metrics").
 ///
-/// `GET /beta/insight/usage/by_time`, Basic auth, idempotent. The time
-/// frame may span at most 7 days (Enterprise; Premium 3) and lie within
-/// the past 30 days (Premium 14); data arrives 6 hours late (Premium 12).
+/// The time frame may span at most 7 days (Enterprise; Premium 3) and lie
+/// within the past 30 days (Premium 14); data arrives 6 hours late (Premium
+/// 12).
 ///
-/// Rate limit by plan: Premium 3/min and 40/day, Enterprise 10/min and
-/// 60/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -49,12 +47,18 @@ use super::values::{
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/insight/usage/by_time",
     response = MetricData,
-    validate = GetUsageByTime::check
+    validate = GetUsageByTime::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(40, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(60, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetUsageByTime {
@@ -92,19 +96,22 @@ impl GetUsageByTime {
 /// Queries a quality metric per day or hour (Data Insights "Query
 /// time-series quality metrics").
 ///
-/// `GET /beta/insight/quality/by_time`, Basic auth, idempotent. The time
-/// frame may span at most 7 days (Enterprise; Premium 3) and lie within
-/// the past 30 days (Premium 14); data arrives 6 hours late.
+/// The time frame may span at most 7 days (Enterprise; Premium 3) and lie
+/// within the past 30 days (Premium 14); data arrives 6 hours late.
 ///
-/// Rate limit by plan: Premium 3/min and 40/day, Enterprise 10/min and
-/// 60/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/insight/quality/by_time",
     response = MetricData,
-    validate = GetQualityByTime::check
+    validate = GetQualityByTime::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(40, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(60, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetQualityByTime {
@@ -145,15 +152,11 @@ impl GetQualityByTime {
 /// Aggregates a usage metric over a time frame, optionally by dimension
 /// (Data Insights "Query aggregated usage metrics").
 ///
-/// `POST /beta/insight/usage/aggregation?appid=...` with a JSON
-/// [`UsageAggregationQuery`], Basic auth. A read: sending it twice has the
-/// effect of sending it once, so it is idempotent. The time frame may lie
-/// within the past 30 days (Enterprise; Premium 14); data arrives 6 hours
-/// late (Premium 12).
+/// A read: sending it twice has the effect of sending it once, so it is
+/// idempotent. The time frame may lie within the past 30 days (Enterprise;
+/// Premium 14); data arrives 6 hours late (Premium 12).
 ///
-/// Rate limit by plan: Premium 3/min and 40/day, Enterprise 10/min and
-/// 60/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -180,13 +183,19 @@ impl GetQualityByTime {
 /// assert_eq!(body["filters"][0]["value"], "China");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/beta/insight/usage/aggregation",
     response = MetricData,
     idempotent,
-    validate = GetUsageAggregation::check
+    validate = GetUsageAggregation::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(40, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(60, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetUsageAggregation {
@@ -207,22 +216,24 @@ impl GetUsageAggregation {
 /// Aggregates a quality metric over a time frame, optionally by dimension
 /// (Data Insights "Query aggregated quality metrics").
 ///
-/// `POST /beta/insight/quality/aggregation?appid=...` with a JSON
-/// [`QualityAggregationQuery`], Basic auth. A read: sending it twice has
-/// the effect of sending it once, so it is idempotent. The time frame may
-/// lie within the past 30 days (Enterprise; Premium 14); data arrives 6
-/// hours late.
+/// A read: sending it twice has the effect of sending it once, so it is
+/// idempotent. The time frame may lie within the past 30 days (Enterprise;
+/// Premium 14); data arrives 6 hours late.
 ///
-/// Rate limit by plan: Premium 3/min and 40/day, Enterprise 10/min and
-/// 60/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/beta/insight/quality/aggregation",
     response = MetricData,
     idempotent,
-    validate = GetQualityAggregation::check
+    validate = GetQualityAggregation::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(40, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(60, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetQualityAggregation {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::types::{AppId, ChannelName, Uid};
+use crate::{Endpoint, endpoint_docs};
 
 use super::HOUR;
 use super::lists::CallId;
@@ -25,23 +25,24 @@ use super::rules::{MaxSpan, check_time_frame};
 /// [`GetCallMetrics`] replace it. Whether Agora still serves it is
 /// unconfirmed.
 ///
-/// `GET /beta/analytics/call/details`, Basic auth, idempotent. At most 3
-/// hours of data, within the past 3 days; data arrives 150 s late.
-///
-/// Rate limit (2021 document): 1/s and 1,000/day.
-/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/Agora%20Analytics/aa_api.md>
+/// At most 3 hours of data, within the past 3 days; data arrives 150 s
+/// late. The rate limits are the 2021 document's.
 ///
 /// [`GetCallSessions`]: super::GetCallSessions
 /// [`GetCallMetrics`]: super::GetCallMetrics
 #[deprecated(
     note = "legacy: only in Agora's 2021 legacy docs; use GetCallSessions and GetCallMetrics"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/analytics/call/details",
     response = CallDetails,
-    validate = GetCallDetails::check
+    validate = GetCallDetails::check,
+    doc = "https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/Agora%20Analytics/aa_api.md",
+    rate_limit(1, per = second, scope = app_id),
+    rate_limit(1_000, per = day, scope = app_id),
 )]
 #[auth(basic)]
 pub struct GetCallDetails {
@@ -85,15 +86,18 @@ impl GetCallDetails {
 /// current docs or the OpenAPI document. Whether Agora still serves it is
 /// unconfirmed.
 ///
-/// `POST /beta/analytics/feedback/report?appid=...` with a JSON
-/// [`CallProblemReport`], Basic auth. Not idempotent: each call files a
-/// report, so a retry never re-sends it after it may have reached Agora.
-///
-/// Rate limit (2021 document): 10 requests per second.
-/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/Agora%20Analytics/aa_api.md>
+/// Not idempotent: each call files a report, so a retry never re-sends it
+/// after it may have reached Agora.
 #[deprecated(note = "legacy: only in Agora's 2021 legacy docs; not in the current reference")]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(POST, "/beta/analytics/feedback/report", response = Status)]
+#[endpoint(
+    POST,
+    "/beta/analytics/feedback/report",
+    response = Status,
+    doc = "https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/Agora%20Analytics/aa_api.md",
+    rate_limit(10, per = second, scope = app_id),
+)]
 #[auth(basic)]
 pub struct ReportCallProblem {
     /// The project's App ID.

@@ -1,9 +1,9 @@
 //! Real-time Monitoring: usage and quality of the last minutes, and the
 //! top 20 groups of a dimension.
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::types::{AppId, ChannelName};
+use crate::{Endpoint, endpoint_docs};
 
 use super::HOUR;
 use super::lists::{DimensionValues, UidList};
@@ -24,15 +24,12 @@ const REALTIME_SPAN: MaxSpan = MaxSpan {
 /// Queries the number of users or channels per 20-second window (Real-time
 /// Monitoring "Query real-time scale metrics").
 ///
-/// `GET /beta/realtime/usage/by_time_20sec`, Basic auth, idempotent.
 /// Windows start at whole 20 seconds; the window holding `start_ts` is
 /// included, the one holding `end_ts` is not. The time frame may span at
 /// most 60 minutes and lie within the past 60 minutes (Enterprise; Premium
 /// 40); data arrives 20 s late (Premium 40 s).
 ///
-/// Rate limit by plan: Premium 3/min and 480/day, Enterprise 10/min and
-/// 1,440/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -54,12 +51,18 @@ const REALTIME_SPAN: MaxSpan = MaxSpan {
 /// assert!(url.ends_with("&dimension=sdk&dimensionValues=%223.6.1.1%22%2C%224.1.1%22"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/realtime/usage/by_time_20sec",
     response = MetricData,
-    validate = GetRealtimeUsage::check
+    validate = GetRealtimeUsage::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(480, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(1_440, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetRealtimeUsage {
@@ -122,21 +125,24 @@ impl GetRealtimeUsage {
 /// channel, or users in a channel (Real-time Monitoring "Query real-time
 /// quality metrics").
 ///
-/// `GET /beta/realtime/quality/by_time_20sec`, Basic auth, idempotent.
 /// Windows start at whole 20 seconds; the window holding `start_ts` is
 /// included, the one holding `end_ts` is not. The time frame may span at
 /// most 60 minutes and lie within the past 60 minutes (Enterprise; Premium
 /// 40); data arrives 20 s late (Premium 40 s).
 ///
-/// Rate limit by plan: Premium 3/min and 480/day, Enterprise 10/min and
-/// 1,440/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/realtime/quality/by_time_20sec",
     response = RealtimeQualityData,
-    validate = GetRealtimeQuality::check
+    validate = GetRealtimeQuality::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(480, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(1_440, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetRealtimeQuality {
@@ -198,19 +204,22 @@ impl GetRealtimeQuality {
 /// one 20-second window (Real-time Monitoring "Query top 20 real-time scale
 /// metrics"); their names feed `dimension_values` of [`GetRealtimeUsage`].
 ///
-/// `GET /beta/realtime/usage/dimension/top20`, Basic auth, idempotent. The
-/// window is `[ts, ts + 20 s]`, within the past 60 minutes (Enterprise;
+/// The window is `[ts, ts + 20 s]`, within the past 60 minutes (Enterprise;
 /// Premium 40).
 ///
-/// Rate limit by plan: Premium 3/min and 480/day, Enterprise 10/min and
-/// 1,440/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/realtime/usage/dimension/top20",
     response = TopGroups,
-    validate = GetRealtimeUsageTop20::check
+    validate = GetRealtimeUsageTop20::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(480, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(1_440, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetRealtimeUsageTop20 {
@@ -253,19 +262,22 @@ impl GetRealtimeUsageTop20 {
 /// real-time quality metrics"); their names feed `dimension_values` of
 /// [`GetRealtimeQuality`].
 ///
-/// `GET /beta/realtime/quality/dimension/top20`, Basic auth, idempotent.
-/// The window is `[ts, ts + 20 s]`, within the past 60 minutes
-/// (Enterprise; Premium 40).
+/// The window is `[ts, ts + 20 s]`, within the past 60 minutes (Enterprise;
+/// Premium 40).
 ///
-/// Rate limit by plan: Premium 3/min and 480/day, Enterprise 10/min and
-/// 1,440/day; Starter and Standard have no access.
-/// <https://docs.agora.io/en/agora-analytics/reference/api>
+/// The Starter and Standard plans have no API access.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/beta/realtime/quality/dimension/top20",
     response = TopGroups,
-    validate = GetRealtimeQualityTop20::check
+    validate = GetRealtimeQualityTop20::check,
+    doc = "https://docs.agora.io/en/agora-analytics/reference/api",
+    rate_limit(3, per = minute, scope = app_id, plan = "Premium"),
+    rate_limit(480, per = day, scope = app_id, plan = "Premium"),
+    rate_limit(10, per = minute, scope = app_id, plan = "Enterprise"),
+    rate_limit(1_440, per = day, scope = app_id, plan = "Enterprise"),
 )]
 #[auth(basic)]
 pub struct GetRealtimeQualityTop20 {

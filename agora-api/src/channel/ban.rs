@@ -6,10 +6,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
 use crate::types::{AppId, ChannelName, Uid};
+use crate::{Endpoint, endpoint_docs};
 
 // ---------------------------------------------------------------------------
 // Input types
@@ -171,10 +171,10 @@ string_enum! {
 /// Creates a rule that bans user privileges (joining, publishing audio or
 /// video) of the users it matches.
 ///
-/// `POST /dev/v1/kicking-rule`. Who is matched depends on which of `cname`,
-/// `uid` and `ip` are set: a channel (everyone in it), a user ID (in every
-/// channel of the app, or in `cname` only), or an IP address (every user
-/// behind it). The ban lasts [`time`](Self::time) minutes or
+/// Who is matched depends on which of `cname`, `uid` and `ip` are set: a
+/// channel (everyone in it), a user ID (in every channel of the app, or in
+/// `cname` only), or an IP address (every user behind it). The ban lasts
+/// [`time`](Self::time) minutes or
 /// [`time_in_seconds`](Self::time_in_seconds) (not both; 60 minutes when
 /// neither is set); `0` kicks the users out without banning them.
 ///
@@ -182,9 +182,7 @@ string_enum! {
 /// re-sends it once it may have reached Agora. Agora asks for a timeout of
 /// 20 seconds or more on this call (the client's default is 30); after a
 /// timeout or a `504`, look for the rule with [`ListBanRules`] before
-/// creating it again. Save the returned [`BanRuleId`]. Rate limit: 10
-/// requests per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/create-rules>
+/// creating it again. Save the returned [`BanRuleId`].
 ///
 /// Checked before sending: at least one of `cname`, `uid` and a non-empty
 /// `ip` (Agora documents no rule without any); `ip` is not `0`; at least
@@ -218,12 +216,15 @@ string_enum! {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v1/kicking-rule",
     response = CreatedBanRule,
-    validate = CreateBanRule::check
+    validate = CreateBanRule::check,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/create-rules",
+    rate_limit(10, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct CreateBanRule {
@@ -325,12 +326,10 @@ string_enum! {
 
 /// Lists the app's ban rules.
 ///
-/// `GET /dev/v1/kicking-rule?appid=...`. Agora serves this query at a
-/// lower priority than creating, updating and deleting rules, so under
-/// poor network conditions it may fail or miss rules: keep the IDs
-/// [`CreateBanRule`] returns rather than relying on this list. Rate limit:
-/// 10 requests per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/get-rule-list>
+/// Agora serves this query at a lower priority than creating, updating and
+/// deleting rules, so under poor network conditions it may fail or miss
+/// rules: keep the IDs [`CreateBanRule`] returns rather than relying on
+/// this list.
 ///
 /// ```
 /// use agora_api::{AppId, Client, channel::ListBanRules};
@@ -345,8 +344,15 @@ string_enum! {
 /// assert!(request.body().is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v1/kicking-rule", response = BanRules)]
+#[endpoint(
+    GET,
+    "/dev/v1/kicking-rule",
+    response = BanRules,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/get-rule-list",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct ListBanRules {
     /// The App ID of the project.
@@ -405,16 +411,14 @@ pub struct BanRule {
 
 /// Changes how long a ban rule lasts, counted from now.
 ///
-/// `PUT /dev/v1/kicking-rule`. Set [`time`](Self::time) in minutes or
+/// Set [`time`](Self::time) in minutes or
 /// [`time_in_seconds`](Self::time_in_seconds) (not both; 60 minutes when
 /// neither is set); `0` ends the ban after kicking the matching users out.
 ///
 /// Idempotent in effect: the call sets the rule's duration rather than
 /// adding to it, so sending it again leaves the same rule with the same
-/// duration, its expiry at most shifted by the time between the two
-/// sends. A retry may therefore re-send it. Rate limit: 10 requests per
-/// second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/update-expiration-time>
+/// duration, its expiry at most shifted by the time between the two sends.
+/// A retry may therefore re-send it.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -439,13 +443,16 @@ pub struct BanRule {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     PUT,
     "/dev/v1/kicking-rule",
     response = UpdatedBanRule,
     idempotent,
-    validate = UpdateBanRuleExpiry::check
+    validate = UpdateBanRuleExpiry::check,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/update-expiration-time",
+    rate_limit(10, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct UpdateBanRuleExpiry {
@@ -491,14 +498,12 @@ pub struct BanRuleExpiry {
 
 /// Deletes a ban rule, lifting its ban.
 ///
-/// `DELETE /dev/v1/kicking-rule`, with the rule named in a JSON body.
+/// The rule is named in a JSON body.
 ///
-/// Idempotent in effect: once deleted the rule stays deleted, and a
-/// second delete changes nothing, so a retry may re-send it. (If the first
-/// attempt did reach Agora, the retry may answer with an error for a rule
-/// that no longer exists.) Rate limit: 10 requests per second per Agora
-/// account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/delete-rules>
+/// Idempotent in effect: once deleted the rule stays deleted, and a second
+/// delete changes nothing, so a retry may re-send it. (If the first attempt
+/// did reach Agora, the retry may answer with an error for a rule that no
+/// longer exists.)
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -517,8 +522,16 @@ pub struct BanRuleExpiry {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(DELETE, "/dev/v1/kicking-rule", response = DeletedBanRule, idempotent)]
+#[endpoint(
+    DELETE,
+    "/dev/v1/kicking-rule",
+    response = DeletedBanRule,
+    idempotent,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/ban-user-privileges/delete-rules",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct DeleteBanRule {
     /// The App ID of the project.

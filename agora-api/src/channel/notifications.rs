@@ -3,15 +3,13 @@
 
 use serde::Deserialize;
 
-use crate::Endpoint;
+use crate::{Endpoint, endpoint_docs};
 
 /// Lists the IP addresses Agora's Notifications service sends channel
 /// events from, for a firewall allowlist.
 ///
-/// `GET /v2/ncs/ip`. Agora changes these addresses now and then: call this
-/// at least once a day and update the allowlist. Rate limit: 10 requests
-/// per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/message-notification-service/query-ip-address>
+/// Agora changes these addresses now and then: call this at least once a
+/// day and update the allowlist.
 ///
 /// ```
 /// use agora_api::{Client, channel::ListNotificationIps};
@@ -20,8 +18,15 @@ use crate::Endpoint;
 /// assert_eq!(request.url().as_str(), "https://api.agora.io/v2/ncs/ip");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Default, Endpoint)]
-#[endpoint(GET, "/v2/ncs/ip", response = NotificationIps)]
+#[endpoint(
+    GET,
+    "/v2/ncs/ip",
+    response = NotificationIps,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/message-notification-service/query-ip-address",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct ListNotificationIps {}
 

@@ -6,11 +6,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::int_enum;
 use crate::pages::Paginated;
 use crate::types::{AppId, ChannelName, Uid};
+use crate::{Endpoint, endpoint_docs};
 
 // ---------------------------------------------------------------------------
 // Input types
@@ -87,11 +87,9 @@ pub struct StatsResponse<T> {
 /// Tells whether a user is in a channel and, if so, their role, platform
 /// and when they joined.
 ///
-/// `GET /dev/v1/channel/user/property/{appid}/{uid}/{channelName}`. Integer
-/// user IDs only (no string user accounts). To follow many users, prefer
-/// [`ListChannelUsers`], which Agora recommends for synchronizing online
-/// state. Rate limit: 20 requests per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-user-status>
+/// Integer user IDs only (no string user accounts). To follow many users,
+/// prefer [`ListChannelUsers`], which Agora recommends for synchronizing
+/// online state.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, Uid, channel::GetUserStatus};
@@ -109,11 +107,14 @@ pub struct StatsResponse<T> {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/dev/v1/channel/user/property/{appid}/{uid}/{channelName}",
-    response = StatsResponse<UserStatus>
+    response = StatsResponse<UserStatus>,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-user-status",
+    rate_limit(20, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct GetUserStatus {
@@ -185,11 +186,9 @@ int_enum! {
 /// or the hosts and (the first 10 000) audience members of a
 /// `LIVE_BROADCASTING` one; see [`ChannelUsers`].
 ///
-/// `GET /dev/v1/channel/user/{appid}/{channelName}`. Every user must use
-/// the same channel profile, or the answer may be wrong. Agora recommends
-/// this call over [`GetUserStatus`] to synchronize online state. Rate
-/// limit: 20 requests per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-user-list>
+/// Every user must use the same channel profile, or the answer may be
+/// wrong. Agora recommends this call over [`GetUserStatus`] to synchronize
+/// online state.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, channel::ListChannelUsers};
@@ -206,11 +205,14 @@ int_enum! {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/dev/v1/channel/user/{appid}/{channelName}",
-    response = StatsResponse<ChannelUsers>
+    response = StatsResponse<ChannelUsers>,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-user-list",
+    rate_limit(20, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct ListChannelUsers {
@@ -227,18 +229,18 @@ pub struct ListChannelUsers {
 
 /// Lists the hosts in a `LIVE_BROADCASTING` channel.
 ///
-/// `GET /dev/v1/channel/user/{appid}/{channelName}/hosts_only`. The
-/// answer is a [`ChannelUsers::LiveBroadcasting`] without audience. Every
-/// user must use the same channel profile, or the answer may be wrong.
-/// Agora recommends this call over [`GetUserStatus`] to synchronize the
-/// hosts' online state. Rate limit: 20 requests per second per Agora
-/// account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-host-list>
+/// The answer is a [`ChannelUsers::LiveBroadcasting`] without audience.
+/// Every user must use the same channel profile, or the answer may be
+/// wrong. Agora recommends this call over [`GetUserStatus`] to synchronize
+/// the hosts' online state.
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/dev/v1/channel/user/{appid}/{channelName}/hosts_only",
-    response = StatsResponse<ChannelUsers>
+    response = StatsResponse<ChannelUsers>,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-host-list",
+    rate_limit(20, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct ListChannelHosts {
@@ -396,13 +398,11 @@ impl<'de> Deserialize<'de> for ChannelUsers {
 
 /// Lists the project's channels, one page at a time.
 ///
-/// `GET /dev/v1/channel/{appid}?page_no=...&page_size=...`. Pages are
-/// numbered from 0; a page holds 1 to 500 channels (default 100). Walk
-/// every page with [`Client::pages`](crate::Client::pages), which stops
-/// after the last one. When channels fill and empty fast, a channel may
-/// show on two pages or on none; Agora's older docs say the list is cached
-/// for a minute. Rate limit: 20 requests per second per Agora account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-channel-list>
+/// Pages are numbered from 0; a page holds 1 to 500 channels (default 100).
+/// Walk every page with [`Client::pages`](crate::Client::pages), which
+/// stops after the last one. When channels fill and empty fast, a channel
+/// may show on two pages or on none; Agora's older docs say the list is
+/// cached for a minute.
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -431,8 +431,15 @@ impl<'de> Deserialize<'de> for ChannelUsers {
 /// # let _ = every_channel;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v1/channel/{appid}", response = StatsResponse<ChannelPage>)]
+#[endpoint(
+    GET,
+    "/dev/v1/channel/{appid}",
+    response = StatsResponse<ChannelPage>,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/endpoint/query-channel-information/query-channel-list",
+    rate_limit(20, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct ListChannels {
     /// The App ID of the project.

@@ -1,16 +1,14 @@
 //! The addresses Agora's event notifications come from.
 
-use crate::Endpoint;
+use crate::{Endpoint, endpoint_docs};
 
 use super::response::NcsIps;
 
 /// Lists the IP addresses Agora's message notification service (NCS)
 /// sends Cloud Recording events from, for your firewall's allow list.
 ///
-/// `GET /v1/ncs/ip`. Agora changes the addresses: query them at least once
-/// every 24 hours and update the allow list. Idempotent. No rate limit of
-/// its own is documented.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/ncs-ip>
+/// Agora changes the addresses: query them at least once every 24 hours and
+/// update the allow list.
 ///
 /// ```
 /// use agora_api::{Client, cloud_recording::GetNcsIps};
@@ -19,7 +17,13 @@ use super::response::NcsIps;
 /// assert_eq!(request.url().as_str(), "https://api.agora.io/v1/ncs/ip");
 /// # Ok::<(), agora_api::Error>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Default, Endpoint)]
-#[endpoint(GET, "/v1/ncs/ip", response = NcsIps)]
+#[endpoint(
+    GET,
+    "/v1/ncs/ip",
+    response = NcsIps,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/ncs-ip",
+)]
 #[auth(basic)]
 pub struct GetNcsIps {}

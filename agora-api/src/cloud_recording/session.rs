@@ -1,9 +1,9 @@
 //! The endpoints of a recording session: acquire, start, query, update,
 //! updateLayout and stop.
 
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::types::{AppId, ChannelName, UidString};
+use crate::{Endpoint, endpoint_docs};
 
 use super::config::client_request::{
     AcquireClientRequest, StartClientRequest, StopClientRequest, UpdateClientRequest,
@@ -15,12 +15,10 @@ use super::{RecordingMode, ResourceId, Sid};
 
 /// Requests a resource ID for one cloud recording session.
 ///
-/// `POST /v1/apps/{appid}/cloud_recording/acquire`. Call [`Start`] with the
-/// resource ID within five minutes (Agora recommends two seconds), one
-/// `acquire` per `start`. Not idempotent: each call reserves a new
-/// resource, so a retry never re-sends it once it may have reached Agora.
-/// Rate limit: 10 requests per second per App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/acquire>
+/// Call [`Start`] with the resource ID within five minutes (Agora
+/// recommends two seconds), one `acquire` per `start`. Not idempotent: each
+/// call reserves a new resource, so a retry never re-sends it once it may
+/// have reached Agora.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, UidString};
@@ -44,12 +42,15 @@ use super::{RecordingMode, ResourceId, Sid};
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/v1/apps/{appid}/cloud_recording/acquire",
     response = AcquiredResource,
-    validate = Acquire::check
+    validate = Acquire::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/acquire",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct Acquire {
@@ -75,15 +76,12 @@ impl Acquire {
 
 /// Starts recording with an acquired resource.
 ///
-/// `POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start`.
-/// `cname` and `uid` must be those of the [`Acquire`]; its `startParameter`,
-/// if set, must match this `clientRequest`. The answer's `sid` identifies
-/// the session; check that recording really started (see Agora's
-/// integration best practices). Not idempotent: a second `start` with the
-/// same resource is an error (`201` code 7), so a retry never re-sends it
-/// once it may have reached Agora. Rate limit: 10 requests per second per
-/// App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/start>
+/// `cname` and `uid` must be those of the [`Acquire`]; its
+/// `startParameter`, if set, must match this `clientRequest`. The answer's
+/// `sid` identifies the session; check that recording really started (see
+/// Agora's integration best practices). Not idempotent: a second `start`
+/// with the same resource is an error (`201` code 7), so a retry never
+/// re-sends it once it may have reached Agora.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, UidString};
@@ -117,12 +115,15 @@ impl Acquire {
 /// assert_eq!(body["clientRequest"]["storageConfig"]["secretKey"], "secret-key");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start",
     response = RecordingSession,
-    validate = Start::check
+    validate = Start::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/start",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct Start {
@@ -152,12 +153,9 @@ impl Start {
 /// Reads the state of a running recording: its status, its files so far
 /// and, in `web` mode, its extension services.
 ///
-/// `GET /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query`.
-/// Only while the session runs: before a successful start or after the
-/// end Agora answers `404`, as it briefly may during its own failover (up
-/// to about a minute). Idempotent. Rate limit: 10 requests per second per
-/// App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/query>
+/// Only while the session runs: before a successful start or after the end
+/// Agora answers `404`, as it briefly may during its own failover (up to
+/// about a minute).
 ///
 /// ```
 /// use agora_api::{AppId, Client};
@@ -176,12 +174,15 @@ impl Start {
 /// assert!(request.body().is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query",
     response = QueriedRecording,
-    validate = Query::check
+    validate = Query::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/query",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct Query {
@@ -206,12 +207,10 @@ impl Query {
 /// pausing or resuming web page recording and its CDN address (`web`), or
 /// its storage credentials (a fresh STS token).
 ///
-/// `POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update`.
 /// Only while the session runs (else `404`); wait for each update's answer
 /// before sending the next. Not idempotent: the effect depends on when it
 /// lands (pause, resume), so a retry never re-sends it once it may have
-/// reached Agora. Rate limit: 10 requests per second per App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/update>
+/// reached Agora.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, UidString};
@@ -240,12 +239,15 @@ impl Query {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update",
     response = RecordingSession,
-    validate = Update::check
+    validate = Update::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/update",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct Update {
@@ -276,13 +278,10 @@ impl Update {
 
 /// Replaces the video layout of a composite (`mix` mode) recording.
 ///
-/// `POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/mix/updateLayout`:
 /// the mode is always `mix`. Each call replaces every layout setting (a
 /// member left out returns to its default). Only while the session runs
 /// (else `404`); wait for each answer before sending the next. Not
-/// idempotent, so a retry never re-sends it once it may have reached
-/// Agora. Rate limit: 10 requests per second per App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/update-layout>
+/// idempotent, so a retry never re-sends it once it may have reached Agora.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, UidString};
@@ -315,12 +314,15 @@ impl Update {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/mix/updateLayout",
     response = RecordingSession,
-    validate = UpdateLayout::check
+    validate = UpdateLayout::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/update-layout",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct UpdateLayout {
@@ -349,14 +351,11 @@ impl UpdateLayout {
 /// Stops a recording: the recorder leaves the channel and the last files
 /// are uploaded.
 ///
-/// `POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop`.
 /// Only while the session runs (else `404`); outside `web` mode the
-/// recorder also stops by itself after `maxIdleTime`. Recording again
-/// needs a new [`Acquire`]. Not idempotent: a second `stop` is an error
-/// (code 49) and may hide the first one's answer (the upload status), so a
-/// retry never re-sends it once it may have reached Agora. Rate limit: 10
-/// requests per second per App ID.
-/// <https://docs.agora.io/en/cloud-recording/reference/rest-api/stop>
+/// recorder also stops by itself after `maxIdleTime`. Recording again needs
+/// a new [`Acquire`]. Not idempotent: a second `stop` is an error (code 49)
+/// and may hide the first one's answer (the upload status), so a retry
+/// never re-sends it once it may have reached Agora.
 ///
 /// ```
 /// use agora_api::{AppId, ChannelName, Client, Endpoint, UidString};
@@ -381,12 +380,15 @@ impl UpdateLayout {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop",
     response = StoppedRecording,
-    validate = Stop::check
+    validate = Stop::check,
+    doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/stop",
+    rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
 #[auth(basic)]
 pub struct Stop {

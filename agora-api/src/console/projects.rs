@@ -4,19 +4,17 @@
 use serde::{Deserialize, Deserializer};
 
 use super::inputs::{ProjectId, ProjectName, RecordingServer};
-use crate::Endpoint;
 use crate::auth::Secret;
 use crate::error::InvalidInput;
 use crate::open_enum::int_enum;
+use crate::{Endpoint, endpoint_docs};
 
 /// Creates an Agora project.
 ///
-/// `POST /dev/v1/project`. An account can create at most 20 projects,
-/// deleted ones included (10 for accounts registered before 2021-10-01);
-/// a duplicate name is a `400`. Not idempotent: a second call would try to
-/// create a second project, so a retry never re-sends it after it may have
-/// reached Agora. Rate limit: 10 requests per second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#create-a-project>
+/// An account can create at most 20 projects, deleted ones included (10 for
+/// accounts registered before 2021-10-01); a duplicate name is a `400`. Not
+/// idempotent: a second call would try to create a second project, so a
+/// retry never re-sends it after it may have reached Agora.
 ///
 /// ```
 /// use agora_api::Client;
@@ -33,8 +31,15 @@ use crate::open_enum::int_enum;
 /// assert_eq!(std::str::from_utf8(body)?, r#"{"name":"project1","enable_sign_key":true}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(POST, "/dev/v1/project", response = ProjectResponse)]
+#[endpoint(
+    POST,
+    "/dev/v1/project",
+    response = ProjectResponse,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#create-a-project",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct CreateProject {
     /// The project name, 1 to 255 characters, unique in the account.
@@ -46,9 +51,7 @@ pub struct CreateProject {
 
 /// Gets one project by its ID and name.
 ///
-/// `GET /dev/v1/project?id=..&name=..`; both parameters are required. Rate
-/// limit: 10 requests per second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-a-specified-project>
+/// Both parameters are required.
 ///
 /// ```
 /// use agora_api::Client;
@@ -66,8 +69,15 @@ pub struct CreateProject {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v1/project", response = Projects)]
+#[endpoint(
+    GET,
+    "/dev/v1/project",
+    response = Projects,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-a-specified-project",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct GetProject {
     /// The project ID (from [`ListProjects`]).
@@ -80,9 +90,6 @@ pub struct GetProject {
 
 /// Lists every project of the Agora account.
 ///
-/// `GET /dev/v1/projects`. Rate limit: 10 requests per second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-all-projects>
-///
 /// ```
 /// use agora_api::{Client, console::ListProjects};
 /// let client = Client::builder().basic_auth("id", "secret").build()?;
@@ -90,18 +97,23 @@ pub struct GetProject {
 /// assert_eq!(request.url().as_str(), "https://api.agora.io/dev/v1/projects");
 /// # Ok::<(), agora_api::Error>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Default, Endpoint)]
-#[endpoint(GET, "/dev/v1/projects", response = Projects)]
+#[endpoint(
+    GET,
+    "/dev/v1/projects",
+    response = Projects,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-all-projects",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct ListProjects {}
 
 /// Enables or disables a project.
 ///
-/// `POST /dev/v1/project_status`. Idempotent: it sets the status to the
-/// given value rather than toggling it, so sending it twice leaves the
-/// project as sending it once does, and a retry may re-send it. Rate limit:
-/// 10 requests per second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#disable-or-enable-a-project>
+/// Idempotent: it sets the status to the given value rather than toggling
+/// it, so sending it twice leaves the project as sending it once does, and
+/// a retry may re-send it.
 ///
 /// ```
 /// use agora_api::Client;
@@ -124,13 +136,16 @@ pub struct ListProjects {}
 /// assert!(client.prepare(&other).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v1/project_status",
     response = ProjectResponse,
     idempotent,
-    validate = SetProjectStatus::check
+    validate = SetProjectStatus::check,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#disable-or-enable-a-project",
+    rate_limit(10, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct SetProjectStatus {
@@ -154,13 +169,10 @@ impl SetProjectStatus {
 
 /// Sets the address of a project's recording server.
 ///
-/// `POST /dev/v1/recording_config`. Only the legacy Agora On-Premise
-/// Recording SDK v1.9.0 and earlier uses it; later versions ignore it.
-/// Agora's OpenAPI document does not list this endpoint; the reference
-/// page does. Idempotent: it sets the address, so a second identical call
-/// changes nothing and a retry may re-send it. Rate limit: 10 requests per
-/// second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#set-the-ip-address-of-the-recording-server>
+/// Only the legacy Agora On-Premise Recording SDK v1.9.0 and earlier uses
+/// it; later versions ignore it. Agora's OpenAPI document does not list
+/// this endpoint; the reference page does. Idempotent: it sets the address,
+/// so a second identical call changes nothing and a retry may re-send it.
 ///
 /// ```
 /// use agora_api::Client;
@@ -179,12 +191,15 @@ impl SetProjectStatus {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v1/recording_config",
     response = ProjectResponse,
-    idempotent
+    idempotent,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#set-the-ip-address-of-the-recording-server",
+    rate_limit(10, per = second, scope = account),
 )]
 #[auth(basic)]
 pub struct SetRecordingServer {
@@ -196,10 +211,8 @@ pub struct SetRecordingServer {
 
 /// Enables or disables a project's primary App Certificate.
 ///
-/// `POST /dev/v1/signkey`. Idempotent: it sets the certificate's state to
-/// the given value, so a retry may re-send it. Rate limit: 10 requests per
-/// second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#enable-or-disable-the-primary-app-certificate>
+/// Idempotent: it sets the certificate's state to the given value, so a
+/// retry may re-send it.
 ///
 /// ```
 /// use agora_api::Client;
@@ -216,8 +229,16 @@ pub struct SetRecordingServer {
 /// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx","enable":true}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(POST, "/dev/v1/signkey", response = ProjectResponse, idempotent)]
+#[endpoint(
+    POST,
+    "/dev/v1/signkey",
+    response = ProjectResponse,
+    idempotent,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#enable-or-disable-the-primary-app-certificate",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct SetPrimaryCertificate {
     /// The project ID (from [`ListProjects`]).
@@ -229,11 +250,9 @@ pub struct SetPrimaryCertificate {
 /// Replaces a project's primary App Certificate with a new one (for
 /// example after a leak); enables it if it was not enabled.
 ///
-/// `POST /dev/v1/reset_signkey`. Not idempotent: every call makes a new
-/// certificate and invalidates the previous one, so a retry never re-sends
-/// it after it may have reached Agora. Rate limit: 10 requests per second
-/// per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#reset-the-primary-app-certificate>
+/// Not idempotent: every call makes a new certificate and invalidates the
+/// previous one, so a retry never re-sends it after it may have reached
+/// Agora.
 ///
 /// ```
 /// use agora_api::{Client, Endpoint};
@@ -247,8 +266,15 @@ pub struct SetPrimaryCertificate {
 /// assert_eq!(std::str::from_utf8(body)?, r#"{"id":"xxxx"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(POST, "/dev/v1/reset_signkey", response = ProjectResponse)]
+#[endpoint(
+    POST,
+    "/dev/v1/reset_signkey",
+    response = ProjectResponse,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#reset-the-primary-app-certificate",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct ResetPrimaryCertificate {
     /// The project ID (from [`ListProjects`]).
@@ -257,7 +283,7 @@ pub struct ResetPrimaryCertificate {
 
 /// Deletes a project.
 ///
-/// `DELETE /dev/v1/project` with the project ID in a JSON body.
+/// The project ID goes in a JSON body.
 ///
 /// **Legacy**: only Agora's Dashboard RESTful API page of 2020 (now
 /// archived) documents it; the current reference page and Agora's OpenAPI
@@ -265,8 +291,7 @@ pub struct ResetPrimaryCertificate {
 /// `{"success": true}`, or `404` with `{"error_msg": "project not exist"}`.
 /// Idempotent (deleting a deleted project leaves it deleted), so a retry
 /// may re-send it; a re-sent call after a first one that got through
-/// reports that `404`. Rate limit: 10 requests per second per account.
-/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md>
+/// reports that `404`.
 ///
 /// ```
 /// # #![allow(deprecated)]
@@ -284,8 +309,15 @@ pub struct ResetPrimaryCertificate {
 #[deprecated(
     note = "legacy: documented only in Agora's archived 2020 Dashboard RESTful API docs; Agora may no longer serve it"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(DELETE, "/dev/v1/project", response = Acknowledged)]
+#[endpoint(
+    DELETE,
+    "/dev/v1/project",
+    response = Acknowledged,
+    doc = "https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct DeleteProject {
     /// The project ID (from [`ListProjects`]).

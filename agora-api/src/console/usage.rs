@@ -6,17 +6,15 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::inputs::{ProjectId, ProjectIds, UsageDate};
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
+use crate::{Endpoint, endpoint_docs};
 
 /// Gets a project's daily usage between two dates.
 ///
-/// `GET /dev/v3/usage?project_id=..&from_date=..&to_date=..&business=..`,
-/// all four required; dates are UTC `YYYY-MM-DD` and `from_date` may not
-/// be after `to_date`. Agora documents `200` for success. Rate limit: 10
-/// requests per second per account.
-/// <https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-project-usage>
+/// All four parameters are required; dates are UTC `YYYY-MM-DD` and
+/// `from_date` may not be after `to_date`. Agora documents `200` for
+/// success.
 ///
 /// ```
 /// use agora_api::Client;
@@ -45,8 +43,16 @@ use crate::open_enum::string_enum;
 /// assert!(client.prepare(&backwards).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v3/usage", response = Usage, validate = GetUsage::check)]
+#[endpoint(
+    GET,
+    "/dev/v3/usage",
+    response = Usage,
+    validate = GetUsage::check,
+    doc = "https://docs.agora.io/en/video-calling/channel-management-api/agora-console-rest-api#get-project-usage",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct GetUsage {
     /// The project ID (from [`ListProjects`](super::ListProjects)).
@@ -206,15 +212,13 @@ pub struct UsageDurations {
 
 /// Gets the daily usage of the account's projects (legacy v1).
 ///
-/// `GET /dev/v1/usage?from_date=..&to_date=..&projects=id1,id2`; dates are
-/// `YYYY-MM-DD`, `from_date` not after `to_date`; without `projects`, every
+/// Dates are `YYYY-MM-DD`, `from_date` not after `to_date`; without
+/// `projects` (`id1,id2`), every
 /// project of the account. Durations are in minutes. Unknown project IDs
 /// are ignored.
 ///
 /// **Legacy**: only Agora's Dashboard RESTful API page of 2020 (now
 /// archived) documents it; [`GetUsage`] (`/dev/v3/usage`) replaces it.
-/// Rate limit: 10 requests per second per account.
-/// <https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md>
 ///
 /// ```
 /// # #![allow(deprecated)]
@@ -237,8 +241,16 @@ pub struct UsageDurations {
 #[deprecated(
     note = "legacy: documented only in Agora's archived 2020 Dashboard RESTful API docs; use GetUsage (/dev/v3/usage)"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v1/usage", response = UsageV1, validate = GetUsageV1::check)]
+#[endpoint(
+    GET,
+    "/dev/v1/usage",
+    response = UsageV1,
+    validate = GetUsageV1::check,
+    doc = "https://github.com/AgoraIO/agora_doc_source/blob/1f410fe7fb9e5d014f0a75299ce77a96652c143f/markdown/ARCHIVED/dashboard_restful_communication.md",
+    rate_limit(10, per = second, scope = account),
+)]
 #[auth(basic)]
 pub struct GetUsageV1 {
     /// The first day.

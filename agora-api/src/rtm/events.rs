@@ -4,19 +4,16 @@
 use serde::Deserialize;
 
 use super::types::Outcome;
-use crate::Endpoint;
 use crate::open_enum::string_enum;
 use crate::types::AppId;
+use crate::{Endpoint, endpoint_docs};
 
 /// Fetches the login and logout events of the app's users.
 ///
-/// `GET /dev/v2/project/{appid}/rtm/vendor/user_events`, with Basic auth or
-/// an RTM token. Events are removed once fetched (an answer lost on the
-/// way loses its events); Agora keeps at most 2 000 and returns at most
-/// 1 000 per call. Events are cached per region, so their order across
-/// regions is not guaranteed and duplicates are possible. Rate limit: 10
-/// requests per second per App ID.
-/// <https://docs.agora.io/en/signaling/rest-api/user-events>
+/// Events are removed once fetched (an answer lost on the way loses its
+/// events); Agora keeps at most 2 000 and returns at most 1 000 per call.
+/// Events are cached per region, so their order across regions is not
+/// guaranteed and duplicates are possible.
 ///
 /// ```
 /// use agora_api::{AppId, Client, UserId, rtm::GetUserEvents};
@@ -29,8 +26,15 @@ use crate::types::AppId;
 /// assert_eq!(request.headers()["x-agora-uid"], "alice");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v2/project/{appid}/rtm/vendor/user_events", response = UserEvents)]
+#[endpoint(
+    GET,
+    "/dev/v2/project/{appid}/rtm/vendor/user_events",
+    response = UserEvents,
+    doc = "https://docs.agora.io/en/signaling/rest-api/user-events",
+    rate_limit(10, per = second, scope = app_id),
+)]
 #[auth(basic, rtm_token)]
 pub struct GetUserEvents {
     /// The App ID of the project.
@@ -79,13 +83,10 @@ string_enum! {
 
 /// Fetches the events of users joining and leaving the app's channels.
 ///
-/// `GET /dev/v2/project/{appid}/rtm/vendor/channel_events`, with Basic auth
-/// or an RTM token. Events are removed once fetched (an answer lost on the
-/// way loses its events); Agora keeps at most 2 000 and returns at most
-/// 1 000 per call. Events are cached per region, so their order across
-/// regions is not guaranteed and duplicates are possible. Rate limit: 10
-/// requests per second per App ID.
-/// <https://docs.agora.io/en/signaling/rest-api/channel-events>
+/// Events are removed once fetched (an answer lost on the way loses its
+/// events); Agora keeps at most 2 000 and returns at most 1 000 per call.
+/// Events are cached per region, so their order across regions is not
+/// guaranteed and duplicates are possible.
 ///
 /// ```
 /// use agora_api::{AppId, Client, rtm::GetChannelEvents};
@@ -99,8 +100,15 @@ string_enum! {
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
-#[endpoint(GET, "/dev/v2/project/{appid}/rtm/vendor/channel_events", response = ChannelEvents)]
+#[endpoint(
+    GET,
+    "/dev/v2/project/{appid}/rtm/vendor/channel_events",
+    response = ChannelEvents,
+    doc = "https://docs.agora.io/en/signaling/rest-api/channel-events",
+    rate_limit(10, per = second, scope = app_id),
+)]
 #[auth(basic, rtm_token)]
 pub struct GetChannelEvents {
     /// The App ID of the project.

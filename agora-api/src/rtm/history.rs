@@ -4,11 +4,11 @@
 use serde::Deserialize;
 
 use super::types::{RtmChannelName, check_name};
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
 use crate::pages::Paginated;
 use crate::types::{AppId, UserId};
+use crate::{Endpoint, endpoint_docs};
 
 /// Punctuation the 2.x message history page allows in user IDs and channel
 /// names: the Signaling set without `,` and `'`.
@@ -17,17 +17,12 @@ const HISTORY_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~";
 /// Fetches stored messages of a message channel or a user channel (Signaling
 /// 2.x), one page of at most 100 at a time.
 ///
-/// `GET /rtm/v2/history/{appId}/userId/{userId}/channelType/{channelType}/channel/{channelName}`,
-/// documented on `https://api.sd-rtn.com`, with Basic auth or an RTM token
-/// (Agora's samples send an AccessToken2). Only messages published with
-/// history storage enabled are kept; the history feature must be enabled
-/// for the project. Rate limit: none stated for this call; Signaling's
-/// error-code page gives a quota of 60 requests per second for its REST
-/// API.
+/// Documented on `https://api.sd-rtn.com`; Agora's samples authenticate
+/// with an AccessToken2. Only messages published with history storage
+/// enabled are kept; the history feature must be enabled for the project.
 ///
 /// Paged: [`Client::pages`](crate::Client::pages) walks on from each page's
 /// `newStart` until Agora answers `0` (everything fetched).
-/// <https://docs.agora.io/en/signaling/rest-api/message-history>
 ///
 /// ```
 /// use agora_api::{AppId, Client, UserId};
@@ -50,12 +45,15 @@ const HISTORY_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~";
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/rtm/v2/history/{appId}/userId/{userId}/channelType/{channelType}/channel/{channelName}",
     response = MessageHistory,
-    validate = GetMessageHistory::check
+    validate = GetMessageHistory::check,
+    doc = "https://docs.agora.io/en/signaling/rest-api/message-history",
+    rate_limit(60, per = second, scope = app_id),
 )]
 #[auth(basic, rtm_token)]
 pub struct GetMessageHistory {

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::{CHANNEL_PUNCTUATION, Outcome, check_name};
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
 use crate::types::{AppId, UserId, validated_string};
+use crate::{Endpoint, endpoint_docs};
 
 validated_string! {
     /// A UTC time as the legacy 1.x history API takes it: ISO 8601,
@@ -111,14 +111,13 @@ impl HistoryTime {
 /// Creates a query over the stored messages of a time range (legacy RTM
 /// 1.x); fetch its result with [`GetHistoryQueryResult`].
 ///
-/// `POST /dev/v2/project/{appid}/rtm/message/history/query`, with Basic auth
-/// or an RTM token (`x-agora-token` + `x-agora-uid` for a 1.x token). From
+/// With an RTM token, a 1.x token goes in `x-agora-token` and
+/// `x-agora-uid`. From
 /// Agora's legacy RTM 1.x docs: messages are stored only when sent with
 /// historical messaging enabled, for 7 days by default, text only. Not
 /// idempotent: each call creates a new query resource, so it is never
-/// re-sent after it may have reached Agora. Rate limit: 100 requests per
-/// second per App ID.
-/// <https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful> (the legacy 1.x page, in Chinese)
+/// re-sent after it may have reached Agora. The reference is the legacy
+/// 1.x page, in Chinese.
 ///
 /// ```
 /// # #![allow(deprecated)]
@@ -148,12 +147,15 @@ impl HistoryTime {
 #[deprecated(
     note = "RTM 1.x history API, documented only in Agora's legacy 1.x docs; Signaling 2.x uses GetMessageHistory"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v2/project/{appid}/rtm/message/history/query",
     response = HistoryQuery,
-    validate = CreateHistoryQuery::check
+    validate = CreateHistoryQuery::check,
+    doc = "https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful",
+    rate_limit(100, per = second, scope = app_id, shared = "rtm_history_1x"),
 )]
 #[auth(basic, rtm_token)]
 pub struct CreateHistoryQuery {
@@ -310,22 +312,23 @@ impl HistoryQuery {
 
 /// Fetches the messages a legacy 1.x history query found.
 ///
-/// `GET /dev/v2/project/{appid}/rtm/message/history/query/{handle}`, with
-/// Basic auth or an RTM token. From Agora's legacy RTM 1.x docs. While
+/// From Agora's legacy RTM 1.x docs (the reference is the 1.x page, in
+/// Chinese). While
 /// Agora is still collecting, the answer's `code` is
 /// [`HistoryQueryStatus::InProgress`]: ask again after 2 seconds. A `410`
-/// means the query expired; create a new one. Rate limit: 100 requests per
-/// second per App ID.
-/// <https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful> (the legacy 1.x page, in Chinese)
+/// means the query expired; create a new one.
 #[deprecated(
     note = "RTM 1.x history API, documented only in Agora's legacy 1.x docs; Signaling 2.x uses GetMessageHistory"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/dev/v2/project/{appid}/rtm/message/history/query/{handle}",
     response = HistoryQueryResult,
-    validate = GetHistoryQueryResult::check
+    validate = GetHistoryQueryResult::check,
+    doc = "https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful",
+    rate_limit(100, per = second, scope = app_id, shared = "rtm_history_1x"),
 )]
 #[auth(basic, rtm_token)]
 pub struct GetHistoryQueryResult {
@@ -422,11 +425,9 @@ pub enum MessageTime {
 
 /// Counts the stored messages of a time range (legacy RTM 1.x).
 ///
-/// `GET /dev/v2/project/{appid}/rtm/message/history/count`, with Basic auth
-/// or an RTM token. From Agora's legacy RTM 1.x docs; `source` and
-/// `destination` match as in [`HistoryFilter`], and at least one must be
-/// set. Rate limit: 100 requests per second per App ID.
-/// <https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful> (the legacy 1.x page, in Chinese)
+/// From Agora's legacy RTM 1.x docs (the reference is the 1.x page, in
+/// Chinese); `source` and `destination` match as in [`HistoryFilter`], and
+/// at least one must be set.
 ///
 /// ```
 /// # #![allow(deprecated)]
@@ -449,12 +450,15 @@ pub enum MessageTime {
 #[deprecated(
     note = "RTM 1.x history API, documented only in Agora's legacy 1.x docs; Signaling 2.x uses GetMessageHistory"
 )]
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     GET,
     "/dev/v2/project/{appid}/rtm/message/history/count",
     response = HistoryMessageCount,
-    validate = CountHistoryMessages::check
+    validate = CountHistoryMessages::check,
+    doc = "https://docs.agora.io/cn/Real-time-Messaging/rtm_get_event?platform=RESTful",
+    rate_limit(100, per = second, scope = app_id, shared = "rtm_history_1x"),
 )]
 #[auth(basic, rtm_token)]
 pub struct CountHistoryMessages {

@@ -3,10 +3,10 @@
 use serde::Deserialize;
 
 use super::types::{Outcome, RtmChannelName};
-use crate::Endpoint;
 use crate::error::InvalidInput;
 use crate::open_enum::string_enum;
 use crate::types::{AppId, UserId, validated_string};
+use crate::{Endpoint, endpoint_docs};
 
 /// The most a message payload may hold: 32 KB.
 pub const MAX_PAYLOAD_BYTES: usize = 32 * 1024;
@@ -56,13 +56,10 @@ fn check_path_user_id(user_id: &UserId, field: &'static str) -> Result<(), Inval
 
 /// Sends a peer-to-peer message from the server to one user.
 ///
-/// `POST /dev/v2/project/{appid}/rtm/users/{user_id}/peer_messages`, with
-/// Basic auth or an RTM token (then `user_id` must be the token's user).
-/// The sender does not need to be logged in to Signaling. Not idempotent: a
-/// message that may have reached Agora is never re-sent, so a retry cannot
-/// deliver it twice. Rate limit: 500 calls per second per App ID, peer and
-/// channel messages combined.
-/// <https://docs.agora.io/en/signaling/rest-api/peer-to-peer-message>
+/// With an RTM token, `user_id` must be the token's user. The sender does
+/// not need to be logged in to Signaling. Not idempotent: a message that
+/// may have reached Agora is never re-sent, so a retry cannot deliver it
+/// twice.
 ///
 /// ```
 /// use agora_api::{AppId, Client, UserId};
@@ -89,12 +86,15 @@ fn check_path_user_id(user_id: &UserId, field: &'static str) -> Result<(), Inval
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v2/project/{appid}/rtm/users/{user_id}/peer_messages",
     response = MessageReceipt,
-    validate = SendPeerMessage::check
+    validate = SendPeerMessage::check,
+    doc = "https://docs.agora.io/en/signaling/rest-api/peer-to-peer-message",
+    rate_limit(500, per = second, scope = app_id, shared = "rtm_messages"),
 )]
 #[auth(basic, rtm_token)]
 pub struct SendPeerMessage {
@@ -131,12 +131,9 @@ impl SendPeerMessage {
 
 /// Sends a message from the server to a channel.
 ///
-/// `POST /dev/v2/project/{appid}/rtm/users/{user_id}/channel_messages`,
-/// with Basic auth or an RTM token (then `user_id` must be the token's
-/// user). The sender does not need to join the channel. Not idempotent: a
-/// message that may have reached Agora is never re-sent. Rate limit: 500
-/// calls per second per App ID, peer and channel messages combined.
-/// <https://docs.agora.io/en/signaling/rest-api/channel-message>
+/// With an RTM token, `user_id` must be the token's user. The sender does
+/// not need to join the channel. Not idempotent: a message that may have
+/// reached Agora is never re-sent.
 ///
 /// ```
 /// use agora_api::{AppId, Client, UserId};
@@ -154,12 +151,15 @@ impl SendPeerMessage {
 /// assert_eq!(std::str::from_utf8(body)?, r#"{"channel_name":"channelA","payload":"Hello"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
     POST,
     "/dev/v2/project/{appid}/rtm/users/{user_id}/channel_messages",
     response = MessageReceipt,
-    validate = SendChannelMessage::check
+    validate = SendChannelMessage::check,
+    doc = "https://docs.agora.io/en/signaling/rest-api/channel-message",
+    rate_limit(500, per = second, scope = app_id, shared = "rtm_messages"),
 )]
 #[auth(basic, rtm_token)]
 pub struct SendChannelMessage {

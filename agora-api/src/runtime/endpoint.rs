@@ -95,6 +95,8 @@ impl Display for AuthScheme {
 /// | `#[endpoint(METHOD, "/path/{field}", response = Type)]` | `GET`, `POST`, `PUT`, `DELETE` or `PATCH`; the path template; the 2xx body type (required) |
 /// | `idempotent` / `idempotent = false` | whether a retry may re-send it; default: `GET`, `PUT`, `DELETE` are, `POST` and `PATCH` are not |
 /// | `validate = path::to::fn` | a `fn(&Self) -> Result<(), InvalidInput>` run before any I/O, for rules across fields |
+/// | `doc = "https://..."` | Agora's reference page, in the registry and the doc block |
+/// | `rate_limit(10, per = second, scope = app_id)` | a documented rate limit; repeatable; `per`: `second`, `minute`, `hour`, `day`; `scope`: `app_id`, `account`; optional `shared = "group"` (one budget for several endpoints) and `plan = "Enterprise"` |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
 /// | `#[auth(basic)]`, `#[auth(rtm_token)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference |
 ///
@@ -113,6 +115,10 @@ impl Display for AuthScheme {
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
+///
+/// [`#[endpoint_docs]`](crate::endpoint_docs) above the derive writes the
+/// struct's doc block (method and path, auth, idempotency, rate limits,
+/// reference page) from these same attributes.
 pub trait Endpoint {
     /// What a successful (2xx) response body decodes into.
     type Response: DeserializeOwned;

@@ -3,6 +3,7 @@
 //! check coverage against specs; tools can print them.
 
 use std::fmt;
+use std::time::Duration;
 
 use crate::endpoint::AuthScheme;
 use crate::error::DecodeError;
@@ -29,6 +30,22 @@ pub struct EndpointInfo {
     pub idempotent: bool,
     /// Whether the struct is `#[deprecated]` (a legacy endpoint).
     pub deprecated: bool,
+    /// Agora's reference page for it (`doc = "https://..."`).
+    pub doc_url: Option<&'static str>,
+    /// Agora's documented rate limits (`rate_limit(...)`), empty when the
+    /// documentation states none.
+    ///
+    /// ```
+    /// use agora_api::registry::{Period, RateScope};
+    ///
+    /// let list = agora_api::registry::endpoints()
+    ///     .find(|info| info.name == "ListProjects")
+    ///     .expect("ListProjects is registered");
+    /// let limit = list.rate_limits[0];
+    /// assert_eq!((limit.count, limit.per, limit.scope), (10, Period::Second, RateScope::Account));
+    /// assert_eq!(limit.to_string(), "10 requests per second per Agora account");
+    /// ```
+    pub rate_limits: &'static [RateLimit],
     /// Decodes a body as this endpoint's response (for tools and fuzzing:
     /// every response type reachable without naming it).
     ///
@@ -52,6 +69,8 @@ impl fmt::Debug for EndpointInfo {
             .field("auth", &self.auth)
             .field("idempotent", &self.idempotent)
             .field("deprecated", &self.deprecated)
+            .field("doc_url", &self.doc_url)
+            .field("rate_limits", &self.rate_limits)
             .finish_non_exhaustive()
     }
 }
@@ -99,6 +118,8 @@ impl EndpointInfo {
         auth: &'static [AuthScheme],
         idempotent: bool,
         deprecated: bool,
+        doc_url: Option<&'static str>,
+        rate_limits: &'static [RateLimit],
         check_response: ResponseCheck,
     ) -> Self {
         EndpointInfo {
@@ -109,12 +130,128 @@ impl EndpointInfo {
             auth,
             idempotent,
             deprecated,
+            doc_url,
+            rate_limits,
             check_response,
         }
     }
 }
 
 inventory::collect!(EndpointInfo);
+
+/// The span of time a [`RateLimit`] counts requests over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Period {
+    /// One second.
+    Second,
+    /// One minute.
+    Minute,
+    /// One hour.
+    Hour,
+    /// One day (Agora counts per calendar day in UTC+8 for some products;
+    /// a sliding 24 hours is the conservative reading).
+    Day,
+}
+
+impl Period {
+    /// The period's length.
+    ///
+    /// ```
+    /// use agora_api::registry::Period;
+    /// assert_eq!(Period::Minute.duration().as_secs(), 60);
+    /// ```
+    pub const fn duration(self) -> Duration {
+        Duration::from_secs(match self {
+            Period::Second => 1,
+            Period::Minute => 60,
+            Period::Hour => 3_600,
+            Period::Day => 86_400,
+        })
+    }
+
+    /// The period's name, as written in `rate_limit(.., per = second)`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Period::Second => "second",
+            Period::Minute => "minute",
+            Period::Hour => "hour",
+            Period::Day => "day",
+        }
+    }
+}
+
+/// Whose budget a [`RateLimit`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RateScope {
+    /// Requests for one App ID (one project) share the budget.
+    AppId,
+    /// Every request of the Agora account shares the budget.
+    Account,
+}
+
+/// One documented rate limit of an endpoint: `count` requests per `per`,
+/// counted per `scope`; endpoints naming the same `shared` group draw from
+/// one budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// Requests allowed in each period.
+    pub count: u32,
+    /// The period.
+    pub per: Period,
+    /// Whose budget it counts.
+    pub scope: RateScope,
+    /// The budget's name when several endpoints share it (Signaling's peer
+    /// and channel messages: 500 per second together).
+    pub shared: Option<&'static str>,
+    /// The Agora plan the figure is for, where it depends on the plan.
+    pub plan: Option<&'static str>,
+}
+
+impl RateLimit {
+    #[doc(hidden)]
+    pub const fn new(
+        count: u32,
+        per: Period,
+        scope: RateScope,
+        shared: Option<&'static str>,
+        plan: Option<&'static str>,
+    ) -> Self {
+        RateLimit {
+            count,
+            per,
+            scope,
+            shared,
+            plan,
+        }
+    }
+}
+
+/// "10 requests per second per App ID", and the shared budget and the plan
+/// when there are.
+impl fmt::Display for RateLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let noun = if self.count == 1 {
+            "request"
+        } else {
+            "requests"
+        };
+        let scope = match self.scope {
+            RateScope::AppId => "per App ID",
+            RateScope::Account => "per Agora account",
+        };
+        write!(f, "{} {noun} per {} {scope}", self.count, self.per.name())?;
+        if let Some(shared) = self.shared {
+            write!(f, ", one budget shared by the endpoints of `{shared}`")?;
+        }
+        if let Some(plan) = self.plan {
+            write!(f, " ({plan} plan)")?;
+        }
+        Ok(())
+    }
+}
 
 /// The [`ResponseCheck`] of endpoint `E`: its body decoded exactly as
 /// [`Client::send`](crate::Client::send) decodes it.

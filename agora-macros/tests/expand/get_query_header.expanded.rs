@@ -47,7 +47,8 @@ const _: () = {
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
         [::agora_api::__private::AuthScheme::Basic,
         ::agora_api::__private::AuthScheme::RtmToken], true, false,
-        ::agora_api::__private::check_response:: < ListChannels >,)
+        ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
+        ListChannels >,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

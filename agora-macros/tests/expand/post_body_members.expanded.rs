@@ -62,7 +62,8 @@ const _: () = {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
         [::agora_api::__private::AuthScheme::Basic], false, false,
-        ::agora_api::__private::check_response:: < Acquire >,)
+        ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
+        Acquire >,)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

@@ -36,7 +36,8 @@ const _: () = {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
         [my::agora::__private::AuthScheme::Basic], true, false,
-        my::agora::__private::check_response:: < DeleteRule >,)
+        ::core::option::Option::None, & [], my::agora::__private::check_response:: <
+        DeleteRule >,)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].

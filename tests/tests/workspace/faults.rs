@@ -100,7 +100,10 @@ async fn every_endpoint_keeps_its_promise_under_every_fault() {
         .into_iter()
         .filter(|example| seen.insert(example.endpoint))
         .collect();
-    assert_eq!(examples.len(), 50, "one example per bound endpoint");
+    let bound = agora_api::registry::endpoints()
+        .filter(|info| info.module.starts_with("agora_api::"))
+        .count();
+    assert_eq!(examples.len(), bound, "one example per bound endpoint");
 
     let mut failures = Vec::new();
     let mut succeeding = 0;
@@ -169,7 +172,8 @@ async fn every_endpoint_keeps_its_promise_under_every_fault() {
     // Most examples succeed on a fresh emulator; the others (a query of a
     // session that does not exist) still get the same answer under faults.
     assert!(
-        succeeding >= 30,
-        "only {succeeding} of 50 examples succeed on a fresh emulator"
+        succeeding * 5 >= examples.len() * 3,
+        "only {succeeding} of {} examples succeed on a fresh emulator",
+        examples.len()
     );
 }

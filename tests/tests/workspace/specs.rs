@@ -2,7 +2,7 @@
 //!
 //! - every endpoint registered by the derive in `agora_api` has a spec
 //!   entry, every spec entry an endpoint, with the same method, path
-//!   template, auth schemes and idempotency;
+//!   template, auth schemes, idempotency, reference page and rate limits;
 //! - every documented example request, built through the public builders
 //!   (`agora_tests::examples`) and prepared for Agora's real host, is
 //!   reproduced exactly (method, URL, headers, body), and every documented
@@ -98,6 +98,33 @@ fn every_endpoint_has_a_spec_entry_and_every_entry_an_endpoint() {
         assert_eq!(entry["path"], info.path, "{key:?}: path");
         assert_eq!(entry["auth"], json!(auth), "{key:?}: auth");
         assert_eq!(entry["idempotent"], info.idempotent, "{key:?}: idempotent");
+        assert_eq!(entry["doc_url"], json!(info.doc_url), "{key:?}: doc_url");
+        let limits: Vec<Value> = info
+            .rate_limits
+            .iter()
+            .map(|limit| {
+                let mut value = json!({
+                    "count": limit.count,
+                    "per": limit.per.name(),
+                    "scope": match limit.scope {
+                        agora_api::registry::RateScope::AppId => "app_id",
+                        _ => "account",
+                    },
+                });
+                if let Some(shared) = limit.shared {
+                    value["shared"] = json!(shared);
+                }
+                if let Some(plan) = limit.plan {
+                    value["plan"] = json!(plan);
+                }
+                value
+            })
+            .collect();
+        assert_eq!(
+            entry["rate_limits"],
+            json!(limits),
+            "{key:?}: rate_limits (the derive's rate_limit(...), in order)"
+        );
         assert_eq!(
             entry["deprecated"].as_bool().unwrap_or(false),
             info.deprecated,
