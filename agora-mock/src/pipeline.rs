@@ -9,7 +9,6 @@ use agora_api::InvalidInput;
 use hyper::HeaderMap;
 
 use crate::auth::{self, Gate, Principal};
-use crate::limits;
 use crate::product::Request;
 use crate::reply::Reply;
 use crate::router::{Matched, NoRoute, parse_query};
@@ -94,7 +93,7 @@ pub(crate) fn process(
     }
     let pending = {
         let mut state = shared.state();
-        if let (Some(limiter), Some(limit)) = (&mut state.limiter, limits::limit_of(matched.info)) {
+        if state.limiter.is_some() {
             let app_id = matched
                 .params
                 .iter()
@@ -106,7 +105,18 @@ pub(crate) fn process(
                 )
                 .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
                 .map_or("", |(_, value)| value);
-            if !limiter.admit(limit, app_id, Instant::now()) {
+            // Budgets per App ID only for the account's projects: any
+            // other App ID is refused later, and must not make budgets.
+            let app_id = if state.account.project_of_app(app_id).is_some() {
+                app_id.to_owned()
+            } else {
+                String::new()
+            };
+            let admitted = state
+                .limiter
+                .as_mut()
+                .is_none_or(|limiter| limiter.admit(matched.info, &app_id, Instant::now()));
+            if !admitted {
                 return Processed::refused((shape.rate_limited)(incoming.request_id));
             }
         }

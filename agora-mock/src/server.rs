@@ -286,11 +286,13 @@ impl MockServerBuilder {
         self
     }
 
-    /// Enforces Agora's documented per-second rate limits (10 requests a
-    /// second per App ID for Cloud Recording, 500 for Signaling messages,
-    /// 10 per API for the Console, ...): a request over its limit gets
-    /// `429 {"message": "API rate limit exceeded"}` without reaching its
-    /// endpoint. Off by default, so tests may send as fast as they like.
+    /// Enforces Agora's documented rate limits, as each endpoint declares
+    /// them (10 requests a second per App ID for Cloud Recording, 500 for
+    /// Signaling messages, 10 per API for the Console, per minute and per
+    /// day for Data Insights on the Enterprise plan, ...): a request over
+    /// a limit gets `429 {"message": "API rate limit exceeded"}` (or its
+    /// product's own answer) without reaching its endpoint. Off by
+    /// default, so tests may send as fast as they like.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
