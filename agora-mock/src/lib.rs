@@ -74,7 +74,6 @@
 //! `cargo run -p agora-mock -- --port 8080` (`--help` lists the options).
 
 mod auth;
-mod call;
 mod clock;
 mod connection;
 mod faults;
