@@ -65,7 +65,7 @@
 //!             .build(),
 //!     )
 //!     .await?;
-//! assert!(!resource.resource_id.is_empty());
+//! assert_eq!(resource.cname, "demo");
 //! assert_eq!(server.requests_to::<Acquire>().len(), 1);
 //! # Ok(()) }
 //! ```

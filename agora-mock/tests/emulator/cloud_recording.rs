@@ -128,8 +128,8 @@ impl Recording {
                     .build(),
             )
             .await?;
-        if !session.sid.is_empty() {
-            self.sid = Some(Sid::new(session.sid.as_str()).expect("a sid"));
+        if let Some(sid) = &session.sid {
+            self.sid = Some(sid.clone());
         }
         Ok(session)
     }
@@ -239,14 +239,15 @@ async fn a_mix_recording_goes_from_acquire_to_stop_and_then_is_gone() {
         .start(&client, RecordingMode::Mix, mix_request(false))
         .await
         .expect("started");
-    assert_eq!(session.resource_id, recording.resource_id.as_str());
-    assert_eq!(session.sid.len(), 32);
+    assert_eq!(session.resource_id.as_ref(), Some(&recording.resource_id));
+    let sid = session.sid.clone().expect("a sid");
+    assert_eq!(sid.as_str().len(), 32);
 
     let state = recording.query(&client).await.expect("queried");
     let response = &state.server_response;
     assert_eq!(response.status, Some(RecordingStatus::InProgress));
     assert_eq!(response.file_list_mode, Some(FileListMode::String));
-    let playlist = format!("{}_room.m3u8", session.sid);
+    let playlist = format!("{sid}_room.m3u8");
     assert_eq!(
         response.file_list,
         Some(FileList::Playlist(playlist.clone()))
@@ -318,6 +319,7 @@ async fn mp4_and_individual_recordings_list_json_files() {
         .start(&client, RecordingMode::Mix, mix_request(true))
         .await
         .expect("started");
+    let sid = session.sid.clone().expect("a sid");
     let stopped = mix.stop(&client).await.expect("stopped");
     assert_eq!(
         stopped.server_response.file_list_mode,
@@ -331,10 +333,7 @@ async fn mp4_and_individual_recordings_list_json_files() {
         .unwrap_or_default();
     assert_eq!(
         names,
-        [
-            format!("{}_room.m3u8", session.sid),
-            format!("{}_room_0.mp4", session.sid)
-        ]
+        [format!("{sid}_room.m3u8"), format!("{sid}_room_0.mp4")]
     );
 
     // A new resource for a new session (same cname and uid: the first one
@@ -362,7 +361,10 @@ async fn mp4_and_individual_recordings_list_json_files() {
     );
     assert_eq!(
         files[0].file_name,
-        format!("{}_room__uid_s_1__uid_e_av.m3u8", session.sid)
+        format!(
+            "{}_room__uid_s_1__uid_e_av.m3u8",
+            session.sid.clone().expect("a sid")
+        )
     );
     assert_eq!(files[0].track_type, Some(TrackType::AudioAndVideo));
     assert!(!files[0].mixed_all_user);
