@@ -13,7 +13,7 @@ pub(super) fn send_peer(
     call: &Call<'_, SendPeerMessage>,
 ) -> Handled {
     let request = &call.request;
-    check_sender(call, &request)?;
+    check_sender(call, request)?;
     let rtm = rtm(store, call, &request.appid)?;
     let to = request.destination.as_str().to_owned();
     let online = rtm.online.contains(&to);
@@ -58,7 +58,7 @@ pub(super) fn send_channel(
     call: &Call<'_, SendChannelMessage>,
 ) -> Handled {
     let request = &call.request;
-    check_sender(call, &request)?;
+    check_sender(call, request)?;
     let rtm = rtm(store, call, &request.appid)?;
     let ms = rtm.stamp(call.now);
     let delivered = rtm
