@@ -40,10 +40,10 @@ mod runtime;
 pub(crate) use runtime::{auth, body, builder, client, dns, error, limiter, pages, region, retry};
 pub use runtime::{endpoint, redact, registry};
 
-mod open_enum;
 #[cfg(feature = "token")]
 pub mod token;
 pub mod types;
+mod values;
 
 // One folder and one cargo feature per product.
 #[cfg(feature = "analytics")]

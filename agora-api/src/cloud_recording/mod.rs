@@ -19,8 +19,8 @@
 //! <https://docs.agora.io/en/cloud-recording/reference/rest-api/overview>
 
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
-use crate::types::{issued_id, validated_string};
+use crate::values::string_enum;
+use crate::values::{issued_id, validated_string};
 
 mod config;
 mod ncs;

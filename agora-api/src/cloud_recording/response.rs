@@ -6,7 +6,7 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use crate::open_enum::{int_enum, string_enum};
+use crate::values::{int_enum, string_enum};
 
 use super::config::extension::{RTMP_PUBLISH_SERVICE, WEB_RECORDER_SERVICE};
 use super::{ResourceId, Sid};

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::types::{issued_id, validated_string};
+use crate::values::{issued_id, validated_string};
 use crate::{AppId, Endpoint, endpoint_docs};
 
 validated_string! {
