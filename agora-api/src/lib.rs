@@ -107,6 +107,7 @@ pub use region::{Domain, Region};
 /// The HTTP client underneath, for the types [`Client::prepare`] returns.
 pub use reqwest;
 pub use retry::{DEFAULT_MAX_WAIT, RetryPolicy, parse_retry_after};
+pub use runtime::validate::{FieldPath, Validate};
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
 
 /// What the derive's output refers to. Not a public API: names and
@@ -122,6 +123,7 @@ pub mod __private {
     };
     /// The readers of a received request that derived decoders call.
     pub use crate::runtime::decode;
+    pub use crate::runtime::validate::{ByValidate, Field, FieldPath, NothingToValidate};
     pub use inventory;
     pub use reqwest::Method;
     pub use serde::ser::{SerializeMap, Serializer};

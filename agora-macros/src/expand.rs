@@ -69,10 +69,32 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .iter()
         .map(|limit| limit.to_tokens(&private));
 
-    let validate = endpoint.validate.as_ref().map(|path| {
+    // Every field whose type implements `Validate` is checked under its
+    // wire name (autoref specialization picks a no-op for the others), then
+    // the endpoint's own cross-field `validate = ...`.
+    let member_checks: Vec<TokenStream> = endpoint
+        .fields
+        .iter()
+        .map(|resolved| {
+            let field = resolved.field.ident;
+            let wire = resolved.field.wire_name();
+            quote! {
+                (&#private::Field(&self.#field))
+                    .validate_field(&#private::FieldPath::root(#wire))?;
+            }
+        })
+        .collect();
+    let own_check = match &endpoint.validate {
+        Some(path) => quote!(#path(self)),
+        None => quote!(::core::result::Result::Ok(())),
+    };
+    let validate = (!member_checks.is_empty() || endpoint.validate.is_some()).then(|| {
         quote! {
             fn validate(&self) -> ::core::result::Result<(), #private::InvalidInput> {
-                #path(self)
+                #[allow(unused_imports)]
+                use #private::{ByValidate as _, NothingToValidate as _};
+                #(#member_checks)*
+                #own_check
             }
         }
     });

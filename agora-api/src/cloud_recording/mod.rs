@@ -99,15 +99,14 @@ string_enum! {
     }
 }
 
-impl RecordingMode {
-    fn check(&self) -> Result<(), InvalidInput> {
+/// A mode Agora may add later is sent as it is, but only as one plain
+/// path segment.
+impl crate::Validate for RecordingMode {
+    fn validate(&self, at: &crate::FieldPath<'_>) -> Result<(), InvalidInput> {
         if let RecordingMode::Other(mode) = self
             && (mode.is_empty() || mode.contains(|c: char| !c.is_ascii_alphanumeric()))
         {
-            return Err(InvalidInput::new(
-                "mode",
-                format!("must be individual, mix or web (got {mode:?})"),
-            ));
+            return Err(at.invalid(format!("must be individual, mix or web (got {mode:?})")));
         }
         Ok(())
     }

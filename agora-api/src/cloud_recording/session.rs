@@ -1,7 +1,6 @@
 //! The endpoints of a recording session: acquire, start, query, update,
 //! updateLayout and stop.
 
-use crate::error::InvalidInput;
 use crate::types::{AppId, ChannelName, UidString};
 use crate::{Endpoint, endpoint_docs};
 
@@ -9,7 +8,6 @@ use super::config::client_request::{
     AcquireClientRequest, StartClientRequest, StopClientRequest, UpdateClientRequest,
     UpdateLayoutClientRequest,
 };
-use super::config::path::FieldPath;
 use super::response::{AcquiredResource, QueriedRecording, RecordingSession, StoppedRecording};
 use super::{RecordingMode, ResourceId, Sid};
 
@@ -48,7 +46,6 @@ use super::{RecordingMode, ResourceId, Sid};
     POST,
     "/v1/apps/{appid}/cloud_recording/acquire",
     response = AcquiredResource,
-    validate = Acquire::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/acquire",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -66,12 +63,6 @@ pub struct Acquire {
     /// The resource's settings.
     #[endpoint(rename = "clientRequest")]
     pub client_request: AcquireClientRequest,
-}
-
-impl Acquire {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request.check(&FieldPath::root("clientRequest"))
-    }
 }
 
 /// Starts recording with an acquired resource.
@@ -121,7 +112,6 @@ impl Acquire {
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start",
     response = RecordingSession,
-    validate = Start::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/start",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -141,13 +131,6 @@ pub struct Start {
     /// What to record and where to store it.
     #[endpoint(rename = "clientRequest")]
     pub client_request: StartClientRequest,
-}
-
-impl Start {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.mode.check()?;
-        self.client_request.check(&FieldPath::root("clientRequest"))
-    }
 }
 
 /// Reads the state of a running recording: its status, its files so far
@@ -180,7 +163,6 @@ impl Start {
     GET,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query",
     response = QueriedRecording,
-    validate = Query::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/query",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -195,12 +177,6 @@ pub struct Query {
     pub sid: Sid,
     /// The session's recording mode.
     pub mode: RecordingMode,
-}
-
-impl Query {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.mode.check()
-    }
 }
 
 /// Changes a running recording: its subscriptions (`individual`, `mix`),
@@ -245,7 +221,6 @@ impl Query {
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update",
     response = RecordingSession,
-    validate = Update::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/update",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -267,13 +242,6 @@ pub struct Update {
     /// What to change.
     #[endpoint(rename = "clientRequest")]
     pub client_request: UpdateClientRequest,
-}
-
-impl Update {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.mode.check()?;
-        self.client_request.check(&FieldPath::root("clientRequest"))
-    }
 }
 
 /// Replaces the video layout of a composite (`mix` mode) recording.
@@ -320,7 +288,6 @@ impl Update {
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/mix/updateLayout",
     response = RecordingSession,
-    validate = UpdateLayout::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/update-layout",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -340,12 +307,6 @@ pub struct UpdateLayout {
     /// The new layout.
     #[endpoint(rename = "clientRequest")]
     pub client_request: UpdateLayoutClientRequest,
-}
-
-impl UpdateLayout {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.client_request.check(&FieldPath::root("clientRequest"))
-    }
 }
 
 /// Stops a recording: the recorder leaves the channel and the last files
@@ -386,7 +347,6 @@ impl UpdateLayout {
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop",
     response = StoppedRecording,
-    validate = Stop::check,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/stop",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]
@@ -408,10 +368,4 @@ pub struct Stop {
     /// Whether to answer before the uploads finish.
     #[endpoint(rename = "clientRequest")]
     pub client_request: StopClientRequest,
-}
-
-impl Stop {
-    fn check(&self) -> Result<(), InvalidInput> {
-        self.mode.check()
-    }
 }

@@ -96,7 +96,7 @@ impl Display for AuthScheme {
 /// |---|---|
 /// | `#[endpoint(METHOD, "/path/{field}", response = Type)]` | `GET`, `POST`, `PUT`, `DELETE` or `PATCH`; the path template; the 2xx body type (required) |
 /// | `idempotent` / `idempotent = false` | whether a retry may re-send it; default: `GET`, `PUT`, `DELETE` are, `POST` and `PATCH` are not |
-/// | `validate = path::to::fn` | a `fn(&Self) -> Result<(), InvalidInput>` run before any I/O, for rules across fields |
+/// | `validate = path::to::fn` | a `fn(&Self) -> Result<(), InvalidInput>` run before any I/O, for rules across fields (each field whose type implements [`Validate`](crate::Validate) is checked without it, under its wire name) |
 /// | `doc = "https://..."` | Agora's reference page, in the registry and the doc block |
 /// | `rate_limit(10, per = second, scope = app_id)` | a documented rate limit; repeatable; `per`: `second`, `minute`, `hour`, `day`; `scope`: `app_id`, `account`; optional `shared = "group"` (one budget for several endpoints) and `plan = "Enterprise"` |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |

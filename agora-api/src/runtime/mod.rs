@@ -12,6 +12,7 @@
 //! | `pages` | walking paged lists |
 //! | `error`, `redact` | the one error type, and quoting a server without its secrets |
 //! | `registry` | every derived endpoint, registered at link time |
+//! | `validate` | the `Validate` trait of nested request values, and the `FieldPath` its errors name |
 
 pub(crate) mod auth;
 pub(crate) mod body;
@@ -27,3 +28,4 @@ pub mod redact;
 pub(crate) mod region;
 pub mod registry;
 pub(crate) mod retry;
+pub(crate) mod validate;

@@ -18,6 +18,21 @@ const _: () = {
             ::agora_api::__private::AuthScheme::RtmToken,
         ];
         const IDEMPOTENT: bool = true;
+        fn validate(
+            &self,
+        ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
+            #[allow(unused_imports)]
+            use ::agora_api::__private::{ByValidate as _, NothingToValidate as _};
+            (&::agora_api::__private::Field(&self.appid))
+                .validate_field(&::agora_api::__private::FieldPath::root("appid"))?;
+            (&::agora_api::__private::Field(&self.page_no))
+                .validate_field(&::agora_api::__private::FieldPath::root("page_no"))?;
+            (&::agora_api::__private::Field(&self.size))
+                .validate_field(&::agora_api::__private::FieldPath::root("size"))?;
+            (&::agora_api::__private::Field(&self.request_id))
+                .validate_field(&::agora_api::__private::FieldPath::root("request_id"))?;
+            ::core::result::Result::Ok(())
+        }
         fn write_path(
             &self,
             path: &mut ::agora_api::__private::PathWriter<'_>,

@@ -20,6 +20,16 @@ const _: () = {
         fn validate(
             &self,
         ) -> ::core::result::Result<(), ::agora_api::__private::InvalidInput> {
+            #[allow(unused_imports)]
+            use ::agora_api::__private::{ByValidate as _, NothingToValidate as _};
+            (&::agora_api::__private::Field(&self.appid))
+                .validate_field(&::agora_api::__private::FieldPath::root("appid"))?;
+            (&::agora_api::__private::Field(&self.cname))
+                .validate_field(&::agora_api::__private::FieldPath::root("cname"))?;
+            (&::agora_api::__private::Field(&self.client_request))
+                .validate_field(
+                    &::agora_api::__private::FieldPath::root("clientRequest"),
+                )?;
             Acquire::check(self)
         }
         fn write_path(

@@ -17,6 +17,15 @@ const _: () = {
             my::agora::__private::AuthScheme::Basic,
         ];
         const IDEMPOTENT: bool = true;
+        fn validate(
+            &self,
+        ) -> ::core::result::Result<(), my::agora::__private::InvalidInput> {
+            #[allow(unused_imports)]
+            use my::agora::__private::{ByValidate as _, NothingToValidate as _};
+            (&my::agora::__private::Field(&self.rule))
+                .validate_field(&my::agora::__private::FieldPath::root("rule"))?;
+            ::core::result::Result::Ok(())
+        }
         fn write_path(
             &self,
             path: &mut my::agora::__private::PathWriter<'_>,

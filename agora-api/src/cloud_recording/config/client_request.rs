@@ -430,3 +430,21 @@ pub struct StopClientRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub async_stop: Option<bool>,
 }
+
+// What the derive calls for an endpoint's `clientRequest` field.
+macro_rules! validate_by_check {
+    ($($name:ty),+) => {$(
+        impl crate::Validate for $name {
+            fn validate(&self, at: &FieldPath<'_>) -> Result<(), InvalidInput> {
+                self.check(at)
+            }
+        }
+    )+};
+}
+
+validate_by_check!(
+    AcquireClientRequest,
+    StartClientRequest,
+    UpdateClientRequest,
+    UpdateLayoutClientRequest
+);
