@@ -56,6 +56,9 @@ pub mod cloud_recording;
 pub mod console;
 #[cfg(feature = "rtm")]
 pub mod rtm;
+// Not a product: Agora's notifications of every product, received.
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use agora_macros::Endpoint;
 /// Writes an endpoint's doc block from its `#[endpoint(...)]` and
