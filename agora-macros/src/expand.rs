@@ -10,6 +10,8 @@ use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
 use crate::validate::{self, Endpoint, Location, Segment};
 
+mod decode;
+
 /// The whole derive: parse, validate, expand. Errors come back as one
 /// combined `syn::Error` together with stub items (see [`fallback`]).
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
@@ -141,6 +143,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             }
         }
     });
+    let decode = decode::decode(endpoint, &private);
     let builder = builder(input, &krate);
 
     quote! {
@@ -167,6 +170,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_headers
                 #write_body
                 #sender
+                #decode
             }
 
             #private::inventory::submit! {
@@ -181,6 +185,9 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #doc_url,
                     &[#(#rate_limits),*],
                     #private::check_response::<#ident>,
+                    #private::check_request::<#ident>,
+                    #private::reencode::<#ident>,
+                    #private::send::<#ident>,
                 )
             }
         };
@@ -458,6 +465,11 @@ fn fallback(input: &Input, error: syn::Error) -> TokenStream {
                     &self,
                     _: &mut #private::PathWriter<'_>,
                 ) -> ::core::result::Result<(), #private::InvalidInput> {
+                    ::core::unreachable!("this endpoint failed to derive")
+                }
+                fn decode(
+                    _: &#private::WireRequest<'_>,
+                ) -> ::core::result::Result<Self, #private::InvalidInput> {
                     ::core::unreachable!("this endpoint failed to derive")
                 }
             }

@@ -4,6 +4,7 @@
 //! | module | what it owns |
 //! |---|---|
 //! | `endpoint` | the contract a derived endpoint fulfils, and the writers of path, query and headers |
+//! | `decode` | the readers of a received request, the inverse of the writers, for derived decoders |
 //! | `client`, `builder`, `body` | the path of a request: validate, render, authenticate, send per attempt, read under a bound, decode; its configuration |
 //! | `auth` | credentials and how each scheme is applied |
 //! | `region`, `dns` | Agora's hosts, failover order, DNS failures |
@@ -16,6 +17,7 @@ pub(crate) mod auth;
 pub(crate) mod body;
 pub(crate) mod builder;
 pub(crate) mod client;
+pub mod decode;
 pub(crate) mod dns;
 pub mod endpoint;
 pub(crate) mod error;
