@@ -128,6 +128,9 @@ impl BroadcastStreamingEvent {
             103 => K::StandardModerationResult,
             _ => return None,
         };
-        Some(typed::<BroadcastStreamingEvent>(payload).map(|e| BroadcastStreamingEvent { kind, ..e }))
+        Some(
+            typed::<BroadcastStreamingEvent>(payload)
+                .map(|e| BroadcastStreamingEvent { kind, ..e }),
+        )
     }
 }

@@ -77,9 +77,7 @@ pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
             .parse()
             .map(Some)
             .map_err(|_| de::Error::custom("a string that is not an unsigned integer")),
-        Scalar::Float(_) => Err(de::Error::custom(
-            "a fraction where an integer belongs",
-        )),
+        Scalar::Float(_) => Err(de::Error::custom("a fraction where an integer belongs")),
         Scalar::Null => Ok(None),
     }
 }
@@ -97,9 +95,7 @@ pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
             .parse()
             .map(Some)
             .map_err(|_| de::Error::custom("a string that is not an integer")),
-        Scalar::Float(_) => Err(de::Error::custom(
-            "a fraction where an integer belongs",
-        )),
+        Scalar::Float(_) => Err(de::Error::custom("a fraction where an integer belongs")),
         Scalar::Null => Ok(None),
     }
 }

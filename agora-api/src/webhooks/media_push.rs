@@ -109,7 +109,9 @@ impl Converter {
     /// ```
     pub fn sei_options(&self) -> Option<&serde_json::Value> {
         let video = self.transcode_options.as_ref()?.get("videoOptions")?;
-        video.get("seiOptions").or_else(|| video.get("seiExtraInfo"))
+        video
+            .get("seiOptions")
+            .or_else(|| video.get("seiExtraInfo"))
     }
 }
 

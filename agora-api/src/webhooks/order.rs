@@ -257,7 +257,8 @@ mod tests {
             })
         ));
         assert_eq!(tracker.online("c").count(), 1);
-        let created = RtcChannelEvent::decode(101, &serde_json::json!({"channelName": "c", "ts": 1}));
+        let created =
+            RtcChannelEvent::decode(101, &serde_json::json!({"channelName": "c", "ts": 1}));
         let Some(Ok(created)) = created else { panic!() };
         assert_eq!(tracker.observe(&created, now), Observed::Unordered);
     }

@@ -9,8 +9,9 @@ use crate::open_enum::int_enum;
 int_enum! {
     /// The platform a user joined from (`platform`).
     pub enum Platform {
-        /// Other.
-        Other = 0,
+        /// "Other" in Agora's table (`Other` is the variant for numbers
+        /// the table does not list).
+        Unspecified = 0,
         /// Android.
         Android = 1,
         /// iOS.

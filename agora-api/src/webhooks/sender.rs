@@ -138,7 +138,9 @@ impl NotificationSender {
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .build()
-            .map_err(|error| crate::Error::Config(format!("cannot build the HTTP client: {error}")))?;
+            .map_err(|error| {
+                crate::Error::Config(format!("cannot build the HTTP client: {error}"))
+            })?;
         Ok(NotificationSender {
             http,
             url,
