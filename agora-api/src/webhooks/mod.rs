@@ -62,6 +62,8 @@ mod order;
 mod real_time_stt;
 mod rtc_channel;
 mod sender;
+#[cfg(test)]
+mod tests;
 mod verify;
 mod whiteboard;
 
