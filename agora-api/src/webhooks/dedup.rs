@@ -261,4 +261,105 @@ mod tests {
         assert!(!seen.contains(&notice("a")));
         assert!(seen.contains(&notice("b")) && seen.contains(&notice("c")));
     }
+
+    fn parse(body: &str) -> Notification {
+        Notification::from_slice(body.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_resend_has_the_key_of_the_first_attempt() {
+        // Agora updates notifyMs on every resend; nothing else changes.
+        for (product, event_type, payload) in [
+            (
+                1,
+                103,
+                r#"{"channelName":"c","uid":7,"clientSeq":42,"ts":1}"#,
+            ),
+            (
+                3,
+                31,
+                r#"{"cname":"c","uid":"9","sid":"s","sequence":3,"details":{}}"#,
+            ),
+            (17, 101, r#"{"agent_id":"a","channel":"c"}"#),
+        ] {
+            let first = parse(&format!(
+                r#"{{"noticeId":"n","productId":{product},"eventType":{event_type},"notifyMs":1000,"payload":{payload}}}"#
+            ));
+            let mut resent = first.clone();
+            resent.notify_ms = 61_000;
+            assert_eq!(DedupKey::of(&first), DedupKey::of(&resent), "{payload}");
+            let mut seen = Deduplicator::new(8);
+            assert!(seen.first_sight(&DedupKey::of(&first)));
+            assert!(!seen.first_sight(&DedupKey::of(&resent)), "{payload}");
+        }
+    }
+
+    #[test]
+    fn product_sequences_key_redundant_copies_and_keep_distinct_events() {
+        let recording = |notice: &str, event_type: u32, uid: &str, sequence: u64| {
+            parse(&format!(
+                r#"{{"noticeId":"{notice}","productId":3,"eventType":{event_type},"notifyMs":1,"payload":{{"cname":"c","uid":"{uid}","sid":"s-1","sequence":{sequence},"details":{{}}}}}}"#
+            ))
+        };
+        // Redundant delivery: the copy may carry another noticeId.
+        let first = DedupKey::of(&recording("a", 31, "9", 4));
+        assert_eq!(first, DedupKey::of(&recording("b", 31, "9", 4)));
+        assert!(
+            matches!(&first, DedupKey::Sequenced { session, sequence: 4, .. } if session == "s-1")
+        );
+        // Another sequence, another event, or the other recorder of a
+        // failover are other notifications.
+        assert_ne!(first, DedupKey::of(&recording("a", 31, "9", 5)));
+        assert_ne!(first, DedupKey::of(&recording("a", 32, "9", 4)));
+        assert_ne!(first, DedupKey::of(&recording("a", 31, "10", 4)));
+        // Real-Time STT v5/v6 keys on its taskId.
+        let stt = parse(
+            r#"{"noticeId":"a","productId":3,"eventType":33,"notifyMs":1,"payload":{"cname":"c","taskId":"t-1","sequence":2,"details":{}}}"#,
+        );
+        assert!(
+            matches!(DedupKey::of(&stt), DedupKey::Sequenced { session, uid: None, .. } if session == "t-1")
+        );
+
+        // RTC: one user's clientSeq; another user with the same seq differs.
+        let rtc = |uid: u32, seq: u64| {
+            parse(&format!(
+                r#"{{"noticeId":"x{uid}","productId":1,"eventType":105,"notifyMs":1,"payload":{{"channelName":"c","uid":{uid},"clientSeq":{seq},"ts":1}}}}"#
+            ))
+        };
+        assert_eq!(DedupKey::of(&rtc(1, 5)), DedupKey::of(&rtc(1, 5)));
+        assert_ne!(DedupKey::of(&rtc(1, 5)), DedupKey::of(&rtc(2, 5)));
+        assert_ne!(DedupKey::of(&rtc(1, 5)), DedupKey::of(&rtc(1, 6)));
+    }
+
+    #[test]
+    fn without_a_product_sequence_the_notice_id_is_the_key() {
+        // RTC 101 has no clientSeq; ConvoAI and Media Push have no sequence.
+        for (product, event_type, payload) in [
+            (1, 101, r#"{"channelName":"c","ts":1}"#),
+            (17, 101, r#"{"agent_id":"a"}"#),
+            (5, 3, r#"{"converter":{"id":"c"}}"#),
+            (3, 31, r#"{"cname":"c","uid":"1","sid":"s","details":{}}"#),
+        ] {
+            let body = format!(
+                r#"{{"noticeId":"n-9","productId":{product},"eventType":{event_type},"notifyMs":5,"payload":{payload}}}"#
+            );
+            assert_eq!(
+                DedupKey::of(&parse(&body)),
+                DedupKey::Notice {
+                    product_id: product,
+                    event_type,
+                    notice_id: "n-9".into()
+                }
+            );
+        }
+        // The same noticeId under two products is two notifications.
+        assert_ne!(
+            DedupKey::of(&parse(
+                r#"{"noticeId":"n","productId":17,"eventType":101,"notifyMs":1,"payload":{}}"#
+            )),
+            DedupKey::of(&parse(
+                r#"{"noticeId":"n","productId":20,"eventType":101,"notifyMs":1,"payload":{}}"#
+            ))
+        );
+    }
 }

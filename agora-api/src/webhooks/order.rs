@@ -288,4 +288,46 @@ mod tests {
         tracker.observe(&event(104, 99, 2), later);
         assert_eq!(tracker.forget_departed(start), 0);
     }
+
+    #[test]
+    fn sequences_are_per_user_and_channel_and_a_rejoin_is_kept() {
+        let mut tracker = PresenceTracker::new(10);
+        let start = Instant::now();
+        assert!(matches!(
+            tracker.observe(&event(103, 1, 100), start),
+            Observed::Applied(_)
+        ));
+        // Another user's lower clientSeq is not comparable: applied.
+        assert!(matches!(
+            tracker.observe(&event(105, 2, 3), start),
+            Observed::Applied(_)
+        ));
+        // The same user in another channel is another entry.
+        let payload =
+            serde_json::json!({"channelName": "other", "uid": 1, "clientSeq": 1, "ts": 1});
+        let Some(Ok(elsewhere)) = RtcChannelEvent::decode(107, &payload) else {
+            panic!()
+        };
+        assert!(matches!(
+            tracker.observe(&elsewhere, start),
+            Observed::Applied(_)
+        ));
+        assert_eq!(tracker.len(), 3);
+        assert_eq!(
+            tracker.presence("other", 1).map(|p| p.role),
+            Some(Role::Communication)
+        );
+
+        // Leave, then a later rejoin within the minute: not forgotten.
+        tracker.observe(&event(104, 1, 101), start);
+        assert!(matches!(
+            tracker.observe(&event(103, 1, 102), start + Duration::from_secs(30)),
+            Observed::Applied(UserPresence { online: true, .. })
+        ));
+        assert_eq!(tracker.forget_departed(start + Duration::from_secs(120)), 0);
+        assert_eq!(tracker.presence("c", 1).map(|p| p.client_seq), Some(102));
+        let mut online: Vec<u32> = tracker.online("c").map(|(uid, _)| uid).collect();
+        online.sort_unstable();
+        assert_eq!(online, [1, 2]);
+    }
 }
