@@ -11,6 +11,12 @@ mod envelope;
 mod realtime;
 mod recording;
 
+/// An event number, its payload, and what its typed form must satisfy.
+type Case<T> = (u32, Value, fn(&T) -> bool);
+
+/// The same, with the `serviceType` of a Cloud-Recording-like payload.
+type ServiceCase<T> = (u32, u32, Value, fn(&T) -> bool);
+
 pub(super) fn notification(product: u32, event_type: u32, payload: Value) -> Notification {
     Notification::new("n-1", product, event_type, 1_611_566_412_672, payload)
 }

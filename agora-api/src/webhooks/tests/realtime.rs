@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::super::*;
-use super::typed_event;
+use super::{Case, typed_event};
 
 /// The common fields of a Conversational AI payload, and `extra`.
 fn agent(extra: Value) -> Value {
@@ -22,7 +22,7 @@ fn conversational_ai_events() {
         "start": {"start_at": 1_735_035_893_000_u64, "type": "voice_input", "metadata": {"speech_duration_ms": 900}},
         "end": {"end_at": 1_735_035_895_000_u64, "type": "interrupted", "metadata": {"interrupt_duration_ms": 100}},
         "metrics": {"e2e_latency_ms": 800, "segmented_latency_ms": {"asr_ttlw": 100, "llm_ttft": 300, "tts_ttfb": 200}}});
-    let cases: [(u32, Value, fn(&D) -> bool); 10] = [
+    let cases: [Case<D>; 10] = [
         (101, agent(json!({})), |d| matches!(d, D::AgentJoined)),
         // The printed 102 example lacks a comma after "message": "OK"; repaired.
         (
@@ -103,7 +103,7 @@ fn media_gateway_events() {
         payload
     };
     use MediaGatewayDetails as D;
-    let cases: [(u32, Value, fn(&D) -> bool); 4] = [
+    let cases: [Case<D>; 4] = [
         (
             1,
             common(

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::super::*;
-use super::{notification, recording, typed_event};
+use super::{Case, ServiceCase, notification, recording, typed_event};
 
 #[test]
 fn rtc_channel_events() {
@@ -18,7 +18,7 @@ fn rtc_channel_events() {
     leave_account["account"] = json!("test");
     let role = json!({"channelName": "test_webhook", "uid": 12121212,
         "clientSeq": 1_625_051_030_800_u64, "ts": 1560396950, "account": "test"});
-    let cases: [(u32, Value, fn(&E) -> bool); 11] = [
+    let cases: [Case<E>; 11] = [
         (
             101,
             json!({"channelName": "test_webhook", "ts": 1560396834}),
@@ -89,7 +89,7 @@ fn cloud_recording_events() {
     // The printed 31 example (individual mode).
     let uploaded = json!({"msgName":"uploaded","fileList":[{"fileName":"xxx.m3u8","trackType":"audio",
         "uid":"57297","mixedAllUser":false,"isPlayable":true,"sliceStartTime":1_619_172_871_089_u64}],"status":0});
-    let cases: [(u32, u32, Value, fn(&D) -> bool); 29] = [
+    let cases: [ServiceCase<D>; 29] = [
         (
             1,
             0,
@@ -344,7 +344,7 @@ fn real_time_stt_v7_and_v5_v6() {
     };
     let files = json!({"msgName": "uploaded", "status": 0, "fileList": [
         {"fileName": "t-1.vtt", "trackType": "text", "mode": 2, "sliceStartTime": 1750235971}]});
-    let cases: [(u32, u32, Value, fn(&SttLegacyDetails) -> bool); 5] = [
+    let cases: [ServiceCase<SttLegacyDetails>; 5] = [
         (
             4,
             0,
