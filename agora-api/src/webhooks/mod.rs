@@ -19,6 +19,9 @@
 //! 4. [`PresenceTracker`]: who is in an RTC channel, from events that come
 //!    late, twice or out of order.
 //!
+//! With the `axum` feature, `VerifiedNotification` is an axum extractor
+//! doing step 1, and `Acknowledge` the answer Agora expects.
+//!
 //! **Answer within 10 seconds.** Agora counts a delivery as failed unless
 //! it gets `200` (with a JSON body such as `{}`) within 10 s, and then
 //! resends it. Verification is cheap (two hash passes over a body of a few
@@ -54,6 +57,8 @@ mod cloud_transcoding;
 mod conversational_ai;
 mod dedup;
 mod envelope;
+#[cfg(feature = "axum")]
+mod extractor;
 mod lenient;
 mod media_gateway;
 mod media_pull;
@@ -73,6 +78,8 @@ pub use cloud_transcoding::*;
 pub use conversational_ai::*;
 pub use dedup::{DedupKey, Deduplicator};
 pub use envelope::{Event, Notification, OtherEvent, ReceiveError, product_id};
+#[cfg(feature = "axum")]
+pub use extractor::{Acknowledge, VerifiedNotification, WebhookRejection};
 pub use media_gateway::*;
 pub use media_pull::*;
 pub use media_push::*;
