@@ -30,8 +30,9 @@ use super::lenient;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConversionCallback {
-    /// 0 on success.
-    pub code: i64,
+    /// 0 on success; `None` when the body has no `code` (not counted as
+    /// a success).
+    pub code: Option<i64>,
     /// The message.
     pub message: Option<String>,
     /// The conversion.
@@ -88,7 +89,7 @@ impl ConversionCallback {
             _ => ConversionResult::deserialize(&value)?,
         };
         Ok(ConversionCallback {
-            code: outer.code.unwrap_or(0),
+            code: outer.code,
             message: outer.message,
             result,
         })
@@ -96,6 +97,6 @@ impl ConversionCallback {
 
     /// Whether the conversion succeeded (`code` 0).
     pub fn succeeded(&self) -> bool {
-        self.code == 0
+        self.code == Some(0)
     }
 }

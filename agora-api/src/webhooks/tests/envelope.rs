@@ -172,5 +172,11 @@ fn whiteboard_conversion_callback() {
     let failed = br#"{"code":30001,"message":"convert failed","taskId":"t"}"#;
     let callback = ConversionCallback::from_slice(failed).unwrap_or_else(|e| panic!("{e}"));
     assert!(!callback.succeeded());
-    assert_eq!(callback.result.task_id, "t");
+    assert_eq!(
+        (callback.code, callback.result.task_id.as_str()),
+        (Some(30001), "t")
+    );
+    // No code at all is no success either.
+    let silent = ConversionCallback::from_slice(br#"{"taskId":"t"}"#);
+    assert!(silent.is_ok_and(|callback| !callback.succeeded() && callback.code.is_none()));
 }

@@ -10,6 +10,7 @@ use super::*;
 mod envelope;
 mod realtime;
 mod recording;
+mod signatures;
 
 /// An event number, its payload, and what its typed form must satisfy.
 type Case<T> = (u32, Value, fn(&T) -> bool);
