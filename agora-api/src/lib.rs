@@ -27,6 +27,10 @@
 //!
 //! Endpoints Agora documents later, or beta ones, are a struct away: see
 //! [`Endpoint`] for the attributes, and send them with the same client.
+//!
+//! Agora's notifications to your server are received, verified and typed by
+//! the `webhooks` module (feature `webhooks`, on by default; `axum` adds an
+//! extractor).
 
 #![deny(missing_docs)]
 
