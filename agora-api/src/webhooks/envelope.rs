@@ -290,6 +290,11 @@ impl Verifier {
     /// Answer `200` with a JSON body (`{}`) within 10 seconds, and do the
     /// slow work afterwards: Agora resends anything else.
     ///
+    /// `Content-Type` is not checked: Agora's pages spell it
+    /// `application/json`, `Application/json` and
+    /// `application/json;charset=utf-8`, and the signature already proves
+    /// the body.
+    ///
     /// ```
     /// use agora_api::{Secret, webhooks::{Event, Signer, Verifier}};
     /// let secret = Secret::new("ncs-secret");
