@@ -207,7 +207,18 @@ impl Deduplicator {
         true
     }
 
-    /// Forgets `key`, so that a resend of it counts as new.
+    /// Forgets `key`, so that a resend of it counts as new: for a
+    /// notification whose handling failed and was answered non-`200`.
+    ///
+    /// ```
+    /// use agora_api::webhooks::{DedupKey, Deduplicator};
+    /// let key = DedupKey::Notice { product_id: 17, event_type: 101, notice_id: "n".into() };
+    /// let mut seen = Deduplicator::new(16);
+    /// assert!(seen.first_sight(&key));
+    /// seen.forget(&key);
+    /// assert!(!seen.contains(&key));
+    /// assert!(seen.first_sight(&key), "Agora's resend is handled again");
+    /// ```
     pub fn forget(&mut self, key: &DedupKey) {
         let fingerprint = self.fingerprint(key);
         self.seen.remove(&fingerprint);

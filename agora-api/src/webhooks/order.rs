@@ -193,6 +193,19 @@ impl PresenceTracker {
 
     /// Drops the users who left at least the linger time before `now`,
     /// and says how many. Call it now and then (a timer).
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// use agora_api::webhooks::{Event, Notification, PresenceTracker};
+    /// let leave = br#"{"noticeId":"n","productId":1,"eventType":106,"notifyMs":1,"payload":{"channelName":"c","uid":7,"clientSeq":2,"ts":1,"reason":1}}"#;
+    /// let Event::RtcChannel(leave) = Notification::from_slice(leave)?.event() else { panic!() };
+    /// let mut presence = PresenceTracker::new(100);
+    /// let left_at = Instant::now();
+    /// presence.observe(&leave, left_at);
+    /// assert_eq!(presence.forget_departed(left_at + Duration::from_secs(30)), 0);
+    /// assert_eq!(presence.forget_departed(left_at + Duration::from_secs(60)), 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn forget_departed(&mut self, now: Instant) -> usize {
         let linger = self.linger;
         let departed: Vec<(UserKey, u64)> = self

@@ -96,6 +96,10 @@ pub struct DeliveryReport {
 
 impl DeliveryReport {
     /// Whether the last attempt got a `200`.
+    ///
+    /// ```
+    /// assert!(!agora_api::webhooks::DeliveryReport::default().delivered());
+    /// ```
     pub fn delivered(&self) -> bool {
         self.attempts
             .last()

@@ -31,6 +31,12 @@ pub enum SignatureAlgorithm {
 
 impl SignatureAlgorithm {
     /// The header this MAC travels in (lower case, as `http` names are).
+    ///
+    /// ```
+    /// use agora_api::webhooks::SignatureAlgorithm;
+    /// assert_eq!(SignatureAlgorithm::HmacSha1.header_name(), "agora-signature");
+    /// assert_eq!(SignatureAlgorithm::HmacSha256.mac_len(), 32);
+    /// ```
     pub fn header_name(self) -> &'static str {
         match self {
             SignatureAlgorithm::HmacSha256 => SIGNATURE_V2_HEADER,
@@ -104,6 +110,12 @@ pub enum VerifyError {
 impl VerifyError {
     /// The HTTP status a receiver should answer: `413` for a body over the
     /// limit, `401` for everything else, as Agora's samples do.
+    ///
+    /// ```
+    /// use agora_api::webhooks::VerifyError;
+    /// assert_eq!(VerifyError::MissingSignature.status(), 401);
+    /// assert_eq!(VerifyError::TooLarge { size: 2, limit: 1 }.status(), 413);
+    /// ```
     pub fn status(&self) -> http::StatusCode {
         match self {
             VerifyError::TooLarge { .. } => http::StatusCode::PAYLOAD_TOO_LARGE,
