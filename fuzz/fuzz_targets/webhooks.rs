@@ -12,6 +12,34 @@ use agora_api::webhooks::{
 };
 use libfuzzer_sys::fuzz_target;
 
+/// One `(productId, eventType)` per typed shape, and a few unknown ones.
+const PAIRS: [(u32, u32); 24] = [
+    (1, 101),
+    (1, 102),
+    (1, 104),
+    (1, 111),
+    (3, 1),
+    (3, 4),
+    (3, 31),
+    (3, 42),
+    (3, 71),
+    (3, 81),
+    (3, 100),
+    (3, 110),
+    (3, 1001),
+    (4, 1),
+    (5, 1),
+    (7, 11),
+    (10, 3),
+    (17, 103),
+    (17, 110),
+    (17, 112),
+    (20, 102),
+    (3, 33),
+    (1, 10),
+    (99, 1),
+];
+
 fuzz_target!(|data: &[u8]| {
     // Layout: [len_v2][len_v1] v2 bytes, v1 bytes, then the body.
     let (lengths, rest) = data.split_at(data.len().min(2));
@@ -35,6 +63,17 @@ fuzz_target!(|data: &[u8]| {
     // Signed by the crate: always accepted up to the envelope.
     let signed = Signer::new(&secret).sign(body).to_headers();
     assert!(verifier.verify(&signed, body).is_ok());
+
+    // The body as the payload of a documented pair, so that typing is
+    // reached even when the bytes are no envelope.
+    if let Ok(payload) = serde_json::from_slice::<serde_json::Value>(body) {
+        let pick = usize::from(lengths.first().copied().unwrap_or(0));
+        let (product, event_type) = PAIRS[pick % PAIRS.len()];
+        let _ = format!(
+            "{:?}",
+            Notification::new("n", product, event_type, 0, payload).event()
+        );
+    }
 
     if let Ok(notification) = Notification::from_slice(body) {
         let event = notification.event();
