@@ -86,6 +86,18 @@ macro_rules! validated_string {
             }
         }
 
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(&self.0)
@@ -105,6 +117,21 @@ macro_rules! validated_string {
 // use it.
 #[allow(unused_imports)]
 pub(crate) use validated_string;
+
+/// The rule of an identifier Agora issues and the caller hands back
+/// (recording resource IDs and session IDs, builder tokens): Agora
+/// documents no format, so only what would break a URL is refused:
+/// nothing, whitespace or control characters.
+#[allow(dead_code)] // used by product modules, which a build may leave out
+pub(crate) fn issued_id(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain whitespace or control characters".into());
+    }
+    Ok(())
+}
 
 validated_string! {
     /// An Agora App ID: 32 hexadecimal characters, as shown in Agora Console.
