@@ -27,6 +27,10 @@
 //!
 //! Endpoints Agora documents later, or beta ones, are a struct away: see
 //! [`Endpoint`] for the attributes, and send them with the same client.
+//!
+//! Agora's notifications to your server are received, verified and typed by
+//! the `webhooks` module (feature `webhooks`, on by default; `axum` adds an
+//! extractor).
 
 #![deny(missing_docs)]
 
@@ -58,6 +62,9 @@ pub mod console;
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]
 pub mod rtm;
+// Not a product: Agora's notifications of every product, received.
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use agora_macros::Endpoint;
 /// Writes an endpoint's doc block from its `#[endpoint(...)]` and

@@ -328,7 +328,7 @@ impl ClientBuilder {
 /// reqwest is built without a default TLS crypto provider (to keep the C
 /// build of aws-lc out); install ring once, unless the application has
 /// installed one of its own already.
-fn install_crypto_provider() {
+pub(crate) fn install_crypto_provider() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         if rustls::crypto::CryptoProvider::get_default().is_none() {

@@ -31,11 +31,13 @@ const SCAN_LIMIT: usize = 16 * 1024;
 ///   `nextPageToken`;
 /// * ends in `secret`, `password`, `certificate`, `credential(s)` or
 ///   `signature` (`customer_secret`, Cloud Recording's media encryption
-///   `secret`, `appCertificate`);
+///   `secret`, `appCertificate`, the NCS `ncsSecret` / `webhookSecret`,
+///   the `Agora-Signature` header of a notification);
 /// * is a key: `key`, `accessKey`, `secretKey`, `secretAccessKey` (storage,
 ///   Whiteboard AK/SK), `sign_key` (the Console's App Certificate),
 ///   `apiKey`, `authKey`, `streamKey`, `encryptKey`, `encryptionKey`, and
-///   the short `ak`, `sk`, `sas`; or `authorization`.
+///   the short `ak`, `sk`, `sas`; or `authorization`; or the NCS
+///   `Agora-Signature-V2` header, whose name ends in a version.
 ///
 /// The names come from Agora's documented bodies: Cloud Recording
 /// `clientRequest.token`, `storageConfig.{accessKey, secretKey, stsToken}`
@@ -49,6 +51,7 @@ const SCAN_LIMIT: usize = 16 * 1024;
 /// assert!(is_secret_name("stsToken"));
 /// assert!(!is_secret_name("nextPageToken"));
 /// assert!(!is_secret_name("vendor_key"), "the App ID is not a secret");
+/// assert!(is_secret_name("ncs_secret") && is_secret_name("Agora-Signature-V2"));
 /// ```
 pub fn is_secret_name(name: &str) -> bool {
     let mut folded = String::with_capacity(name.len());
@@ -70,7 +73,7 @@ pub fn is_secret_name(name: &str) -> bool {
         "credentials",
         "signature",
     ];
-    const KEYS: [&str; 15] = [
+    const KEYS: [&str; 16] = [
         "key",
         "accesskey",
         "secretkey",
@@ -86,6 +89,7 @@ pub fn is_secret_name(name: &str) -> bool {
         "sas",
         "authorization",
         "proxyauthorization",
+        "agorasignaturev2",
     ];
     ENDINGS.iter().any(|ending| folded.ends_with(ending)) || KEYS.contains(&folded.as_str())
 }
