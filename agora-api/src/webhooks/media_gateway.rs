@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::envelope::typed;
 use super::lenient;
 use crate::Secret;
-use crate::open_enum::int_enum;
+use crate::values::int_enum;
 
 int_enum! {
     /// Why a stream was aborted (`errorCode` of 3). Agora's example sends

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::envelope::typed;
-use crate::open_enum::int_enum;
+use crate::values::int_enum;
 
 int_enum! {
     /// The platform a user joined from (`platform`).
