@@ -79,7 +79,8 @@ pub enum Error {
         accepted: &'static [AuthScheme],
     },
 
-    /// Agora answered with a non-2xx status.
+    /// Agora answered with a non-2xx status, or with a 2xx whose body
+    /// reports a failure ([`ApiError::in_band`]).
     #[error("{endpoint}: {error}")]
     Api {
         /// The endpoint's name.
@@ -186,9 +187,10 @@ pub enum Error {
         last: Box<Error>,
     },
 
-    /// A token could not be minted for RTM token auth; nothing was sent.
+    /// A token could not be minted for token auth (RTM, RTC, education);
+    /// nothing was sent.
     #[cfg(feature = "token")]
-    #[error("cannot mint an RTM token: {0}")]
+    #[error("cannot mint a token: {0}")]
     Token(#[from] crate::token::TokenError),
 
     /// The client configuration is unusable (bad base URL, TLS setup).
@@ -409,6 +411,12 @@ pub struct ApiError {
     /// How long Agora asked to wait before trying again (`Retry-After`),
     /// when it said.
     pub retry_after: Option<Duration>,
+    /// The `X-Resource-ID` response header: the resource a create made or
+    /// (with a `409`) the one that already exists.
+    pub resource_id: Option<String>,
+    /// The failure was reported inside a 2xx body (a product envelope's
+    /// code), not by the HTTP status.
+    pub in_band: bool,
 }
 
 /// Agora's error code: most products send a number, some a string.
@@ -511,6 +519,8 @@ impl ApiError {
                 request_id,
                 body_excerpt: None,
                 retry_after: None,
+                resource_id: None,
+                in_band: false,
             },
             Err(_) => ApiError {
                 status,
@@ -520,7 +530,39 @@ impl ApiError {
                 request_id,
                 body_excerpt: (!body.is_empty()).then(|| excerpt(body)),
                 retry_after: None,
+                resource_id: None,
+                in_band: false,
             },
+        }
+    }
+
+    /// The error of a 2xx answer whose body reports a failure, as a
+    /// product [`Envelope`](crate::envelope::Envelope) read it.
+    ///
+    /// ```
+    /// use agora_api::{ApiError, ErrorCode, envelope};
+    ///
+    /// let failure = envelope::CODE.open(br#"{"code":7,"reason":"already started"}"#).unwrap_err();
+    /// let error = ApiError::in_band_failure(201, None, failure);
+    /// assert!(error.in_band);
+    /// assert_eq!(error.code, Some(ErrorCode::Number(7)));
+    /// assert_eq!(error.to_string(), "Agora answered HTTP 201 with a failure in its body, code 7, reason \"already started\"");
+    /// ```
+    pub fn in_band_failure(
+        status: u16,
+        request_id: Option<String>,
+        failure: crate::envelope::InBandFailure,
+    ) -> Self {
+        ApiError {
+            status,
+            code: failure.code,
+            reason: failure.reason,
+            message: failure.message,
+            request_id,
+            body_excerpt: None,
+            retry_after: None,
+            resource_id: None,
+            in_band: true,
         }
     }
 }
@@ -528,6 +570,9 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Agora answered HTTP {}", self.status)?;
+        if self.in_band {
+            f.write_str(" with a failure in its body")?;
+        }
         if let Some(code) = &self.code {
             write!(f, ", code {code}")?;
         }
@@ -542,6 +587,9 @@ impl fmt::Display for ApiError {
         }
         if let Some(wait) = &self.retry_after {
             write!(f, ", Retry-After {}s", wait.as_secs())?;
+        }
+        if let Some(id) = &self.resource_id {
+            write!(f, ", X-Resource-ID {id}")?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " (X-Request-ID {id})")?;
