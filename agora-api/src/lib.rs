@@ -122,12 +122,18 @@ pub use whiteboard::{WhiteboardRegion, WhiteboardToken};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::authorize::TokenContext;
-    pub use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
+    pub use crate::endpoint::{
+        AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter, WireRequest,
+    };
     pub use crate::envelope::Envelope;
     pub use crate::path_region::PathRegion;
     pub use crate::region::HostSet;
     pub use crate::error::InvalidInput;
-    pub use crate::registry::{EndpointInfo, Period, RateLimit, RateScope, check_response};
+    pub use crate::registry::{
+        EndpointInfo, Period, RateLimit, RateScope, check_request, check_response, reencode, send,
+    };
+    /// The readers of a received request that derived decoders call.
+    pub use crate::runtime::decode;
     pub use inventory;
     pub use reqwest::Method;
     pub use serde::ser::{SerializeMap, Serializer};

@@ -46,6 +46,15 @@ macro_rules! string_enum {
             }
         }
 
+        /// Never fails: an unknown value is kept as `Other` (for path and
+        /// query parameters read back by a decoder).
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
+                Ok($name::from(value))
+            }
+        }
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())

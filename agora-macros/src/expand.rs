@@ -10,6 +10,8 @@ use crate::ast::{Field, Input};
 use crate::ctxt::Ctxt;
 use crate::validate::{self, Endpoint, Location, Segment};
 
+mod decode;
+
 /// The whole derive: parse, validate, expand. Errors come back as one
 /// combined `syn::Error` together with stub items (see [`fallback`]).
 pub fn derive(input: &syn::DeriveInput) -> TokenStream {
@@ -52,8 +54,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .auth
         .iter()
         .map(|scheme| {
-            let variant = Ident::new(scheme.variant(), Span::call_site());
-            quote!(#private::AuthScheme::#variant)
+            let constant = Ident::new(scheme.constant(), Span::call_site());
+            quote!(#private::AuthScheme::#constant)
         })
         .collect();
     let auth_info = &auth;
@@ -67,6 +69,12 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .iter()
         .map(|limit| limit.to_tokens(&private));
 
+    let hosts = input.attrs.host.as_ref().map(|url| {
+        quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);)
+    });
+    let envelope = input.attrs.envelope.as_ref().map(|path| {
+        quote!(const ENVELOPE: #private::Envelope = #path;)
+    });
     let validate = endpoint.validate.as_ref().map(|path| {
         quote! {
             fn validate(&self) -> ::core::result::Result<(), #private::InvalidInput> {
@@ -141,6 +149,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             }
         }
     });
+    let decode = decode::decode(endpoint, &private);
     let builder = builder(input, &krate);
 
     quote! {
@@ -155,6 +164,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 const PATH: &'static str = #template;
                 const AUTH: &'static [#private::AuthScheme] = &[#(#auth),*];
                 const IDEMPOTENT: bool = #idempotent;
+                #hosts
+                #envelope
                 #validate
                 fn write_path(
                     &self,
@@ -167,6 +178,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_headers
                 #write_body
                 #sender
+                #decode
             }
 
             #private::inventory::submit! {
@@ -181,6 +193,9 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #doc_url,
                     &[#(#rate_limits),*],
                     #private::check_response::<#ident>,
+                    #private::check_request::<#ident>,
+                    #private::reencode::<#ident>,
+                    #private::send::<#ident>,
                 )
             }
         };
@@ -458,6 +473,11 @@ fn fallback(input: &Input, error: syn::Error) -> TokenStream {
                     &self,
                     _: &mut #private::PathWriter<'_>,
                 ) -> ::core::result::Result<(), #private::InvalidInput> {
+                    ::core::unreachable!("this endpoint failed to derive")
+                }
+                fn decode(
+                    _: &#private::WireRequest<'_>,
+                ) -> ::core::result::Result<Self, #private::InvalidInput> {
                     ::core::unreachable!("this endpoint failed to derive")
                 }
             }

@@ -1,30 +1,16 @@
-//! One routed, authenticated request, and the typed reading of its parts:
+//! The typed reading of a request's parts, by hand:
 //! path parameters and query values through the `FromStr` of
 //! `agora-api`'s input types, body members through their `Deserialize`.
 //! Every failure names the field, as the endpoints' own rules do.
 
 use std::fmt::Display;
 use std::str::FromStr;
-use std::time::SystemTime;
 
-use agora_api::registry::EndpointInfo;
 use agora_api::{Endpoint, InvalidInput};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::auth::Principal;
-
-/// A request on its way to its endpoint's handler.
-#[derive(Debug)]
-pub(crate) struct Call<'a> {
-    pub(crate) info: &'static EndpointInfo,
-    pub(crate) params: &'a [(&'static str, String)],
-    pub(crate) query: &'a [(String, String)],
-    pub(crate) body: &'a [u8],
-    pub(crate) principal: &'a Principal,
-    pub(crate) request_id: &'a str,
-    pub(crate) now: SystemTime,
-}
+use crate::product::Call;
 
 /// The rule of an error message, without the `invalid `field`: ` prefix
 /// an `InvalidInput` puts before it (the field is named again by the
@@ -49,7 +35,7 @@ where
         .map_err(|error| InvalidInput::new(field.to_owned(), rule_of(error)))
 }
 
-impl Call<'_> {
+impl<E> Call<'_, E> {
     /// A path parameter as text.
     pub(crate) fn path_text(&self, name: &str) -> Result<&str, InvalidInput> {
         self.params

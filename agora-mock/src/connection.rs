@@ -17,7 +17,7 @@ use tokio::net::TcpStream;
 use crate::faults::Kind;
 use crate::ids::stable_hex;
 use crate::journal::JournalEntry;
-use crate::products::{Incoming as IncomingRequest, process};
+use crate::pipeline::{Incoming as IncomingRequest, process};
 use crate::redact;
 use crate::reply::{Reply, default_fault_body};
 use crate::server::{Open, Shared, lock};

@@ -81,6 +81,8 @@ mod faults;
 mod ids;
 mod journal;
 mod limits;
+mod pipeline;
+mod product;
 mod products;
 mod redact;
 mod reply;
@@ -94,18 +96,39 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 /// The HTTP types of [`MockServer::answer`].
 pub use hyper;
 pub use journal::JournalEntry;
-pub use seed::{Banned, ChannelSeed, Join, Message, MessageKind, Role, RtmSeed};
+pub use products::rtm::{Message, MessageKind, RtmSeed};
+pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{
     Credentials, DEFAULT_APP_CERTIFICATE, DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID,
     DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, MockServer, MockServerBuilder,
 };
 
-/// The endpoints the emulator serves: every endpoint `agora-api`
-/// registers in its five products.
+/// The endpoints the emulator serves: every endpoint of every product it
+/// emulates, which is every product `agora-api` binds.
 ///
 /// ```
-/// assert_eq!(agora_mock::served_endpoints().len(), 50);
+/// let served = agora_mock::served_endpoints();
+/// let bound = agora_api::registry::endpoints()
+///     .filter(|info| info.module.starts_with("agora_api::"))
+///     .count();
+/// assert_eq!(served.len(), bound);
 /// ```
 pub fn served_endpoints() -> Vec<&'static agora_api::registry::EndpointInfo> {
     router::Router::new().endpoints().collect()
+}
+
+/// The products the emulator serves, as
+/// [`EndpointInfo::product`](agora_api::registry::EndpointInfo::product)
+/// names them (`agora_api::cloud_recording`), sorted.
+///
+/// ```
+/// assert!(agora_mock::served_products().contains(&"agora_api::cloud_recording"));
+/// ```
+pub fn served_products() -> Vec<&'static str> {
+    let mut products: Vec<&'static str> = product::products()
+        .map(|registration| registration.module)
+        .collect();
+    products.sort_unstable();
+    products.dedup();
+    products
 }

@@ -4,6 +4,9 @@
 use agora_api::InvalidInput;
 use serde_json::{Value, json};
 
+/// Why a body was refused with `415`.
+pub(crate) const JSON_ONLY: &str = "Content-Type must be application/json";
+
 /// One answer.
 #[derive(Debug, Clone)]
 pub(crate) struct Reply {
@@ -39,6 +42,14 @@ impl Reply {
     /// those values`, 429 `API rate limit exceeded`).
     pub(crate) fn gateway(status: u16, message: &str) -> Self {
         Reply::json(status, json!({ "message": message }))
+    }
+
+    /// The gateway's `415` for a body that is not `application/json`.
+    pub(crate) fn unsupported_media_type() -> Self {
+        Reply::json(
+            415,
+            json!({ "message": format!("Unsupported Media Type: {JSON_ONLY}") }),
+        )
     }
 
     /// The route does not exist (or not with this method).

@@ -1,18 +1,11 @@
-//! Request routing, from `agora_api::registry`: every endpoint the derive
-//! registered in `agora_api` is a route (method + path template), so a new
-//! endpoint in `agora-api` is routed without a hand-kept table. Path
-//! parameters come back percent-decoded.
+//! Request routing, from the handlers the products register
+//! ([`crate::product`]): each handler's endpoint type gives its method and
+//! path template, so a new handler is routed without a hand-kept table.
+//! Path parameters come back percent-decoded.
 
-use agora_api::registry::{self, EndpointInfo};
+use agora_api::registry::EndpointInfo;
 
-/// The modules of `agora_api` whose endpoints the emulator serves.
-pub(crate) const PRODUCTS: &[&str] = &[
-    "agora_api::console",
-    "agora_api::channel",
-    "agora_api::cloud_recording",
-    "agora_api::rtm",
-    "agora_api::analytics",
-];
+use crate::product::{self, Route};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
@@ -21,22 +14,25 @@ enum Segment {
 }
 
 #[derive(Debug)]
-struct Route {
+struct Entry {
     info: &'static EndpointInfo,
+    route: Route,
     segments: Vec<Segment>,
     literals: usize,
 }
 
-/// Every route of the five products.
+/// Every route of every registered product.
 #[derive(Debug)]
 pub(crate) struct Router {
-    routes: Vec<Route>,
+    entries: Vec<Entry>,
 }
 
-/// A matched route: the endpoint and its decoded path parameters.
+/// A matched route: the endpoint, its handler and its decoded path
+/// parameters.
 #[derive(Debug)]
-pub(crate) struct Matched {
+pub(crate) struct Matched<'r> {
     pub(crate) info: &'static EndpointInfo,
+    pub(crate) route: &'r Route,
     pub(crate) params: Vec<(&'static str, String)>,
 }
 
@@ -64,47 +60,55 @@ fn template(path: &'static str) -> Vec<Segment> {
         .collect()
 }
 
+/// Every handler of every registered product, registered endpoint or
+/// not (for the coverage checks).
+pub(crate) fn handlers() -> impl Iterator<Item = Route> {
+    product::products().flat_map(|registration| registration.routes())
+}
+
 impl Router {
-    /// The routes of every registered endpoint of the five products.
+    /// The routes of every handler of every registered product whose
+    /// endpoint is in the registry.
     pub(crate) fn new() -> Self {
-        let routes = registry::endpoints()
-            .filter(|info| PRODUCTS.contains(&info.product()))
-            .map(|info| {
-                let segments = template(info.path);
+        let entries = handlers()
+            .filter_map(|route| {
+                let info = route.info?;
+                let segments = template(route.path);
                 let literals = segments
                     .iter()
                     .filter(|segment| matches!(segment, Segment::Literal(_)))
                     .count();
-                Route {
+                Some(Entry {
                     info,
+                    route,
                     segments,
                     literals,
-                }
+                })
             })
             .collect();
-        Router { routes }
+        Router { entries }
     }
 
     /// The endpoints served, for tests and the binary's banner.
     pub(crate) fn endpoints(&self) -> impl Iterator<Item = &'static EndpointInfo> + '_ {
-        self.routes.iter().map(|route| route.info)
+        self.entries.iter().map(|entry| entry.info)
     }
 
     /// The route for `method` and `path` (the raw, still percent-encoded
     /// path, without the query). Where several templates match, the one
     /// with the most literal segments wins (`/hosts_only` over a
     /// parameter).
-    pub(crate) fn find(&self, method: &str, path: &str) -> Result<Matched, NoRoute> {
+    pub(crate) fn find(&self, method: &str, path: &str) -> Result<Matched<'_>, NoRoute> {
         let Some(rest) = path.strip_prefix('/') else {
             return Err(NoRoute::Unknown);
         };
         let raw: Vec<&str> = rest.split('/').collect();
         let best = self
-            .routes
+            .entries
             .iter()
-            .filter(|route| route.info.method == method && route.segments.len() == raw.len())
-            .filter(|route| {
-                route
+            .filter(|entry| entry.route.method == method && entry.segments.len() == raw.len())
+            .filter(|entry| {
+                entry
                     .segments
                     .iter()
                     .zip(&raw)
@@ -113,7 +117,7 @@ impl Router {
                         Segment::Param(_) => !raw.is_empty(),
                     })
             })
-            .max_by_key(|route| route.literals)
+            .max_by_key(|entry| entry.literals)
             .ok_or(NoRoute::Unknown)?;
         let mut params = Vec::new();
         for (segment, raw) in best.segments.iter().zip(&raw) {
@@ -124,6 +128,7 @@ impl Router {
         }
         Ok(Matched {
             info: best.info,
+            route: &best.route,
             params,
         })
     }
@@ -181,10 +186,67 @@ pub(crate) fn parse_query(query: &str) -> Option<Vec<(String, String)>> {
 mod tests {
     use super::*;
 
+    use std::collections::BTreeSet;
+
+    use agora_api::registry;
+
     #[test]
-    fn every_product_endpoint_is_routed_and_literals_win() {
+    fn every_handler_is_for_a_registered_endpoint_of_its_product() {
+        let mut seen = BTreeSet::new();
+        for route in handlers() {
+            let Some(info) = route.info else {
+                panic!(
+                    "{} registers a handler for {} ({}), which is not in the registry",
+                    route.product, route.name, route.path
+                );
+            };
+            assert_eq!(
+                info.product(),
+                route.product,
+                "{} is registered by another product",
+                info.name
+            );
+            assert!(
+                seen.insert((info.method, info.path)),
+                "two handlers for {} {}",
+                info.method,
+                info.path
+            );
+        }
+    }
+
+    #[test]
+    fn every_endpoint_of_a_served_product_has_a_handler() {
+        let served: BTreeSet<&str> = product::products()
+            .map(|registration| registration.module)
+            .collect();
+        let handled: Vec<&EndpointInfo> = handlers().filter_map(|route| route.info).collect();
+        let of_served: Vec<&EndpointInfo> = registry::endpoints()
+            .filter(|info| served.contains(info.product()))
+            .collect();
+        for info in &of_served {
+            assert!(
+                handled.contains(info),
+                "{} of {} has no handler",
+                info.name,
+                info.product()
+            );
+        }
         let router = Router::new();
-        assert_eq!(router.endpoints().count(), 50);
+        assert_eq!(router.endpoints().count(), of_served.len());
+        // The emulator serves every product `agora-api` binds: a product
+        // folder missing (or not registered) leaves its endpoints here.
+        let unserved: Vec<&str> = registry::endpoints()
+            .filter(|info| info.module.starts_with("agora_api::"))
+            .filter(|info| !served.contains(info.product()))
+            .map(|info| info.name)
+            .collect();
+        assert!(unserved.is_empty(), "no product serves {unserved:?}");
+    }
+
+    #[test]
+    fn literals_win_over_parameters() {
+        let router = Router::new();
         let hosts = router
             .find(
                 "GET",

@@ -82,7 +82,7 @@ pub struct ReplaceList {
 }
 
 /// One item of [`ReplaceList`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListItem {
     /// The item's name.
     pub name: String,

@@ -70,6 +70,28 @@ impl fmt::Display for HostsOnly {
     }
 }
 
+/// Reads the flag back: `true` as the crate sends it, or the bare flag
+/// (`hosts_only` with no value), which Agora reads the same.
+///
+/// ```
+/// use agora_api::channel::HostsOnly;
+/// assert_eq!("true".parse::<HostsOnly>()?, HostsOnly);
+/// assert!("false".parse::<HostsOnly>().is_err());
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+impl FromStr for HostsOnly {
+    type Err = InvalidInput;
+    fn from_str(value: &str) -> Result<Self, InvalidInput> {
+        match value {
+            "true" | "" => Ok(HostsOnly),
+            _ => Err(InvalidInput::new(
+                "hosts_only",
+                "is a flag: `true`, or no value; leave it out for every user",
+            )),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Endpoints
 // ---------------------------------------------------------------------------

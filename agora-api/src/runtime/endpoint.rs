@@ -8,7 +8,9 @@
 //! does the rest.
 //!
 //! The trait is normally derived; the writers in this module are what the
-//! derived code (or a hand-written impl) renders into.
+//! derived code (or a hand-written impl) renders into. The inverse, reading
+//! a received request back into the endpoint ([`Endpoint::decode`]), reads
+//! a [`WireRequest`].
 
 use std::fmt::{self, Display, Write as _};
 
@@ -225,6 +227,113 @@ pub trait Endpoint {
     fn write_body(&self, body: &mut Vec<u8>) -> Result<bool, serde_json::Error> {
         let _ = body;
         Ok(false)
+    }
+
+    /// Reads a request back into the endpoint: the inverse of what the
+    /// client sends, with the same validation (field types' rules and
+    /// [`validate`](Endpoint::validate)).
+    ///
+    /// The method must be [`METHOD`](Endpoint::METHOD) and the path match
+    /// [`PATH`](Endpoint::PATH) segment by segment (each parameter one
+    /// percent-decoded segment, parsed with `FromStr`); query parameters and
+    /// headers are parsed with `FromStr`, body members with
+    /// `serde::Deserialize`. Unknown query parameters, headers and body
+    /// members are ignored. Errors name the field by its wire name
+    /// (`method`, `path` and `body` for the request's own parts), never
+    /// panic, and never quote a value.
+    ///
+    /// ```
+    /// use agora_api::{Endpoint, endpoint::WireRequest, reqwest::header::HeaderMap};
+    /// use agora_api::channel::ListChannels;
+    ///
+    /// let headers = HeaderMap::new();
+    /// let request = WireRequest::new(
+    ///     "GET",
+    ///     "/dev/v1/channel/0123456789abcdef0123456789abcdef",
+    ///     Some("page_no=2&page_size=50"),
+    ///     &headers,
+    ///     b"",
+    /// );
+    /// let list = ListChannels::decode(&request)?;
+    /// assert_eq!(list.page_no, Some(2));
+    ///
+    /// let wrong = WireRequest::new("POST", "/dev/v1/channel/x", None, &headers, b"");
+    /// assert_eq!(ListChannels::decode(&wrong).unwrap_err().field(), "method");
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    ///
+    /// Derived endpoints generate it; a hand-written impl writes it with
+    /// the readers of [`WireRequest`].
+    fn decode(request: &WireRequest<'_>) -> Result<Self, InvalidInput>
+    where
+        Self: Sized;
+}
+
+/// A received HTTP request, as an endpoint's decoder reads it: borrowed
+/// parts, nothing parsed up front.
+///
+/// ```
+/// use agora_api::{endpoint::WireRequest, reqwest::header::HeaderMap};
+///
+/// let headers = HeaderMap::new();
+/// let request = WireRequest::new("POST", "/dev/v1/kicking-rule", None, &headers, b"{}");
+/// assert_eq!(request.method(), "POST");
+/// assert_eq!(request.path(), "/dev/v1/kicking-rule");
+/// assert_eq!(request.query(), None);
+/// assert_eq!(request.body(), b"{}");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct WireRequest<'a> {
+    method: &'a str,
+    path: &'a str,
+    query: Option<&'a str>,
+    headers: &'a HeaderMap,
+    body: &'a [u8],
+}
+
+impl<'a> WireRequest<'a> {
+    /// A request of `method` to `path`, the raw (still percent-encoded)
+    /// path without the query; `query` is the raw query string without
+    /// `?`.
+    pub fn new(
+        method: &'a str,
+        path: &'a str,
+        query: Option<&'a str>,
+        headers: &'a HeaderMap,
+        body: &'a [u8],
+    ) -> Self {
+        WireRequest {
+            method,
+            path,
+            query,
+            headers,
+            body,
+        }
+    }
+
+    /// The method, e.g. `POST`.
+    pub fn method(&self) -> &'a str {
+        self.method
+    }
+
+    /// The raw path, still percent-encoded, without the query.
+    pub fn path(&self) -> &'a str {
+        self.path
+    }
+
+    /// The raw query string without `?`, if there was one.
+    pub fn query(&self) -> Option<&'a str> {
+        self.query
+    }
+
+    /// The request headers.
+    pub fn headers(&self) -> &'a HeaderMap {
+        self.headers
+    }
+
+    /// The raw body.
+    pub fn body(&self) -> &'a [u8] {
+        self.body
     }
 }
 

@@ -4,6 +4,7 @@
 //! | module | what it owns |
 //! |---|---|
 //! | `endpoint` | the contract a derived endpoint fulfils, and the writers of path, query and headers |
+//! | `decode` | the readers of a received request, the inverse of the writers, for derived decoders |
 //! | `client`, `builder`, `body` | the path of a request: validate, render, authenticate, send per attempt, read under a bound, decode; its configuration |
 //! | `auth`, `authorize` | credentials; the [`Authorizer`](crate::Authorizer) each scheme is applied by, per attempt, to the final request |
 //! | `agora_token`, `hmac`, `whiteboard` | the `agora token=` schemes (RTC, education), HMAC-SHA256 signatures, Whiteboard tokens |
@@ -21,6 +22,7 @@ pub(crate) mod authorize;
 pub(crate) mod body;
 pub(crate) mod builder;
 pub(crate) mod client;
+pub mod decode;
 pub(crate) mod dns;
 pub mod endpoint;
 pub mod envelope;

@@ -3,14 +3,37 @@
 //! check coverage against specs; tools can print them.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
-use crate::endpoint::AuthScheme;
-use crate::error::DecodeError;
+use crate::client::Client;
+use crate::endpoint::{AuthScheme, WireRequest};
+use crate::error::{DecodeError, Error, InvalidInput};
 
 /// Decodes a 2xx body as an endpoint's response, the way the client does,
 /// and drops the value: whether the body decodes, and why not.
 pub type ResponseCheck = fn(&[u8]) -> Result<(), DecodeError>;
+
+/// Decodes a received request as an endpoint
+/// ([`Endpoint::decode`](crate::Endpoint::decode)) and drops the value:
+/// whether the request is one the endpoint accepts, and why not.
+pub type RequestCheck = fn(&WireRequest<'_>) -> Result<(), InvalidInput>;
+
+/// Decodes a received request as an endpoint and prepares that value with
+/// a client ([`Client::prepare`]): the request the client would send for
+/// what was received.
+pub type RequestReencode = fn(&WireRequest<'_>, &Client) -> Result<reqwest::Request, Error>;
+
+/// The call of [`RequestSend`]: it owns the decoded endpoint and the client.
+pub type SendFuture = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+
+/// Decodes a received request as an endpoint and sends the decoded value
+/// with a client ([`Client::send`]), dropping the typed response. Present
+/// with the `erased-send` feature; without it the call fails with
+/// [`Error::Config`], so that a build that does not need it does not
+/// compile a `Client::send` per endpoint.
+pub type RequestSend = fn(&WireRequest<'_>, Client) -> SendFuture;
 
 /// The facts of one derived endpoint.
 #[derive(Clone, Copy)]
@@ -57,6 +80,45 @@ pub struct EndpointInfo {
     /// assert!((info.check_response)(b"[1,2").is_err());
     /// ```
     pub check_response: ResponseCheck,
+    /// Decodes a received request as this endpoint (for tools, emulators
+    /// and fuzzing: every endpoint's decoder reachable without naming it).
+    ///
+    /// ```
+    /// use agora_api::{endpoint::WireRequest, reqwest::header::HeaderMap};
+    ///
+    /// let info = agora_api::registry::endpoints()
+    ///     .find(|info| info.name == "ListProjects")
+    ///     .expect("registered");
+    /// let headers = HeaderMap::new();
+    /// let list = WireRequest::new("GET", "/dev/v1/projects", None, &headers, b"");
+    /// assert!((info.check_request)(&list).is_ok());
+    /// let other = WireRequest::new("GET", "/dev/v1/project", None, &headers, b"");
+    /// assert_eq!((info.check_request)(&other).unwrap_err().field(), "path");
+    /// ```
+    pub check_request: RequestCheck,
+    /// Decodes a received request as this endpoint and prepares the
+    /// decoded value with a client, as [`Client::prepare`] does: what the
+    /// client sends for what was received, to compare with it.
+    ///
+    /// ```
+    /// use agora_api::{Client, endpoint::WireRequest, reqwest::header::HeaderMap};
+    ///
+    /// let info = agora_api::registry::endpoints()
+    ///     .find(|info| info.name == "ListProjects")
+    ///     .expect("registered");
+    /// let client = Client::builder().basic_auth("id", "secret").build()?;
+    /// let headers = HeaderMap::new();
+    /// let received = WireRequest::new("GET", "/dev/v1/projects", Some("unknown=1"), &headers, b"");
+    /// let request = (info.reencode)(&received, &client)?;
+    /// assert_eq!(request.url().as_str(), "https://api.agora.io/dev/v1/projects");
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub reencode: RequestReencode,
+    /// Decodes a received request as this endpoint and sends the decoded
+    /// value with a client, retries and all, as [`Client::send`] does (for
+    /// tests that replay documented requests through the real client).
+    /// Needs the `erased-send` feature; see [`RequestSend`].
+    pub send: RequestSend,
 }
 
 impl fmt::Debug for EndpointInfo {
@@ -121,6 +183,9 @@ impl EndpointInfo {
         doc_url: Option<&'static str>,
         rate_limits: &'static [RateLimit],
         check_response: ResponseCheck,
+        check_request: RequestCheck,
+        reencode: RequestReencode,
+        send: RequestSend,
     ) -> Self {
         EndpointInfo {
             name,
@@ -133,6 +198,9 @@ impl EndpointInfo {
             doc_url,
             rate_limits,
             check_response,
+            check_request,
+            reencode,
+            send,
         }
     }
 }
@@ -263,6 +331,44 @@ pub fn check_response<E: crate::Endpoint>(body: &[u8]) -> Result<(), DecodeError
         crate::body::Decoded::Response(_) | crate::body::Decoded::InBand(_) => Ok(()),
         crate::body::Decoded::Invalid(error) => Err(error),
     }
+}
+
+/// The [`RequestCheck`] of endpoint `E`: [`Endpoint::decode`](crate::Endpoint::decode), dropped.
+#[doc(hidden)]
+pub fn check_request<E: crate::Endpoint>(request: &WireRequest<'_>) -> Result<(), InvalidInput> {
+    E::decode(request).map(drop)
+}
+
+/// The [`RequestReencode`] of endpoint `E`: decoded, then prepared.
+#[doc(hidden)]
+pub fn reencode<E: crate::Endpoint>(
+    request: &WireRequest<'_>,
+    client: &Client,
+) -> Result<reqwest::Request, Error> {
+    client.prepare(&E::decode(request)?)
+}
+
+/// The [`RequestSend`] of endpoint `E`: decoded, then sent.
+#[cfg(feature = "erased-send")]
+#[doc(hidden)]
+pub fn send<E>(request: &WireRequest<'_>, client: Client) -> SendFuture
+where
+    E: crate::Endpoint + Send + Sync + 'static,
+    E::Response: Send,
+{
+    let endpoint = E::decode(request);
+    Box::pin(async move { client.send(&endpoint?).await.map(drop) })
+}
+
+/// The [`RequestSend`] of endpoint `E` in a build without `erased-send`:
+/// a call that fails at once, saying so.
+#[cfg(not(feature = "erased-send"))]
+#[doc(hidden)]
+pub fn send<E: crate::Endpoint>(_: &WireRequest<'_>, _: Client) -> SendFuture {
+    Box::pin(std::future::ready(Err(Error::Config(format!(
+        "{}: sending through the registry needs agora-api's `erased-send` feature",
+        E::NAME
+    )))))
 }
 
 /// Every derived endpoint linked into this program, in no particular order.

@@ -14,8 +14,8 @@ const _: () = {
         const METHOD: ::agora_api::__private::Method = ::agora_api::__private::Method::GET;
         const PATH: &'static str = "/dev/v1/channel/{appid}";
         const AUTH: &'static [::agora_api::__private::AuthScheme] = &[
-            ::agora_api::__private::AuthScheme::Basic,
-            ::agora_api::__private::AuthScheme::RtmToken,
+            ::agora_api::__private::AuthScheme::BASIC,
+            ::agora_api::__private::AuthScheme::RTM_TOKEN,
         ];
         const IDEMPOTENT: bool = true;
         fn write_path(
@@ -41,14 +41,34 @@ const _: () = {
             }
             ::core::result::Result::Ok(())
         }
+        fn decode(
+            __request: &::agora_api::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
+            let __read = ::agora_api::__private::decode::RequestReader::new(__request);
+            __read.method("GET")?;
+            let mut __path = __read.path("/dev/v1/channel/{appid}");
+            __path.literal("/dev/v1/channel/")?;
+            let __param0: AppId = __path.segment("appid")?;
+            __path.end()?;
+            let value = ListChannels {
+                appid: __param0,
+                page_no: __read.required_query("page_no")?,
+                size: __read.query("page_size")?,
+                request_id: __read.header("x-request-id")?,
+            };
+            ::agora_api::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
-        [::agora_api::__private::AuthScheme::Basic,
-        ::agora_api::__private::AuthScheme::RtmToken], true, false,
+        [::agora_api::__private::AuthScheme::BASIC,
+        ::agora_api::__private::AuthScheme::RTM_TOKEN], true, false,
         ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
-        ListChannels >,)
+        ListChannels >, ::agora_api::__private::check_request:: < ListChannels >,
+        ::agora_api::__private::reencode:: < ListChannels >,
+        ::agora_api::__private::send:: < ListChannels >,)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

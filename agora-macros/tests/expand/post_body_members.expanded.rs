@@ -14,7 +14,7 @@ const _: () = {
         const METHOD: ::agora_api::__private::Method = ::agora_api::__private::Method::POST;
         const PATH: &'static str = "/v1/apps/{appid}/cloud_recording/acquire";
         const AUTH: &'static [::agora_api::__private::AuthScheme] = &[
-            ::agora_api::__private::AuthScheme::Basic,
+            ::agora_api::__private::AuthScheme::BASIC,
         ];
         const IDEMPOTENT: bool = false;
         fn validate(
@@ -57,12 +57,33 @@ const _: () = {
             ::agora_api::__private::SerializeMap::end(map)?;
             ::core::result::Result::Ok(true)
         }
+        fn decode(
+            __request: &::agora_api::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, ::agora_api::__private::InvalidInput> {
+            let __read = ::agora_api::__private::decode::RequestReader::new(__request);
+            __read.method("POST")?;
+            let mut __path = __read.path("/v1/apps/{appid}/cloud_recording/acquire");
+            __path.literal("/v1/apps/")?;
+            let __param0: AppId = __path.segment("appid")?;
+            __path.literal("/cloud_recording/acquire")?;
+            __path.end()?;
+            let __body = __read.body_object()?;
+            let value = Acquire {
+                appid: __param0,
+                cname: __body.required_member("cname")?,
+                client_request: __body.member("clientRequest")?,
+            };
+            ::agora_api::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
-        [::agora_api::__private::AuthScheme::Basic], false, false,
+        [::agora_api::__private::AuthScheme::BASIC], false, false,
         ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
+        Acquire >, ::agora_api::__private::check_request:: < Acquire >,
+        ::agora_api::__private::reencode:: < Acquire >, ::agora_api::__private::send:: <
         Acquire >,)
     }
 };

@@ -14,7 +14,7 @@ const _: () = {
         const METHOD: my::agora::__private::Method = my::agora::__private::Method::DELETE;
         const PATH: &'static str = "/dev/v1/kicking-rule";
         const AUTH: &'static [my::agora::__private::AuthScheme] = &[
-            my::agora::__private::AuthScheme::Basic,
+            my::agora::__private::AuthScheme::BASIC,
         ];
         const IDEMPOTENT: bool = true;
         fn write_path(
@@ -31,12 +31,28 @@ const _: () = {
             my::agora::__private::serde_json::to_writer(body, &self.rule)?;
             ::core::result::Result::Ok(true)
         }
+        fn decode(
+            __request: &my::agora::__private::WireRequest<'_>,
+        ) -> ::core::result::Result<Self, my::agora::__private::InvalidInput> {
+            let __read = my::agora::__private::decode::RequestReader::new(__request);
+            __read.method("DELETE")?;
+            let mut __path = __read.path("/dev/v1/kicking-rule");
+            __path.literal("/dev/v1/kicking-rule")?;
+            __path.end()?;
+            let value = DeleteRule {
+                rule: __read.whole_body()?,
+            };
+            my::agora::__private::Endpoint::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
     }
     my::agora::__private::inventory::submit! {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
-        [my::agora::__private::AuthScheme::Basic], true, false,
+        [my::agora::__private::AuthScheme::BASIC], true, false,
         ::core::option::Option::None, & [], my::agora::__private::check_response:: <
+        DeleteRule >, my::agora::__private::check_request:: < DeleteRule >,
+        my::agora::__private::reencode:: < DeleteRule >, my::agora::__private::send:: <
         DeleteRule >,)
     }
 };

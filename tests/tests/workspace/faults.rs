@@ -7,7 +7,8 @@
 //!   without the fault (the client recovered instead of failing).
 //!
 //! The requests are the documented examples of `specs/`
-//! (`agora_tests::examples`), one per endpoint.
+//! (`agora_tests::examples`: decoded from the spec files into their typed
+//! endpoints and sent through the registry), one per endpoint.
 
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -1,6 +1,7 @@
 //! The workspace's tests, one binary with a module per concern (linking one
 //! binary instead of one per file is most of an incremental test build):
-//! requests on the wire and their documented examples per product, auth,
+//! requests on the wire and their documented examples per product, the
+//! derive's decoder of requests, auth,
 //! errors, faults and reliability against the emulator, hostile servers,
 //! secrets, the derive's hygiene and diagnostics (UI), a foreign crate's
 //! endpoints, the README's generated table, and the soak run (ignored by
@@ -11,6 +12,7 @@ mod auth;
 mod channel;
 mod cloud_recording;
 mod console;
+mod decode;
 mod errors;
 mod extension;
 mod faults;

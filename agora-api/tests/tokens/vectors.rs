@@ -5,9 +5,6 @@
 //! Rust strings use other compressors; they must parse to the same fields and
 //! verify.
 
-// Test helpers panic on purpose: a panic is how a test reports failure.
-#![allow(clippy::unwrap_used)]
-#![cfg(feature = "token")]
 
 use agora_api::token::{
     self, AccessToken2, ApaasPrivilege, ApaasService, AppCertificate, AppId, ChatPrivilege,

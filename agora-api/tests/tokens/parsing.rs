@@ -2,9 +2,6 @@
 //! unknown service types, old unsorted tokens, strictness, limits, input
 //! validation and secret redaction.
 
-// Test helpers panic on purpose: a panic is how a test reports failure.
-#![allow(clippy::unwrap_used)]
-#![cfg(feature = "token")]
 
 use std::io::Write as _;
 

@@ -2,19 +2,12 @@
 //! process (the example's `run` function), and the real binary's stdout,
 //! stderr and exit codes.
 
-// Test helpers panic on purpose: a panic is how a test reports failure.
-#![allow(clippy::unwrap_used)]
-#![cfg(feature = "token")]
-
-#[allow(dead_code)]
-#[path = "../examples/token.rs"]
-mod cli;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use cli::{CliError, run};
+use crate::example::{CliError, run};
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";

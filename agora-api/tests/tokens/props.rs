@@ -2,9 +2,6 @@
 //! wrong certificates never verify, and truncated or corrupted tokens give a
 //! clean error (never a panic).
 
-// Test helpers panic on purpose: a panic is how a test reports failure.
-#![allow(clippy::unwrap_used)]
-#![cfg(feature = "token")]
 
 use agora_api::token::{
     self, AccessToken2, ApaasService, AppCertificate, AppId, ChatService, ConvoAiService,

@@ -1,0 +1,225 @@
+//! The path of a request through the emulator: route -> authenticate ->
+//! check the media type -> rate limit -> verify a token -> the product's
+//! handler. Refusals before the handler are in the product's error shape
+//! ([`crate::product::Product`]).
+
+use std::time::{Instant, SystemTime};
+
+use agora_api::InvalidInput;
+use hyper::HeaderMap;
+
+use crate::auth::{self, Gate, Principal};
+use crate::product::Request;
+use crate::reply::Reply;
+use crate::router::{Matched, NoRoute, parse_query};
+use crate::server::Shared;
+use crate::state::State;
+
+/// A request as read from the connection.
+#[derive(Debug)]
+pub(crate) struct Incoming<'a> {
+    pub(crate) query: Option<&'a str>,
+    pub(crate) headers: &'a HeaderMap,
+    pub(crate) body: &'a [u8],
+    pub(crate) request_id: &'a str,
+    pub(crate) now: SystemTime,
+}
+
+/// What became of a request.
+#[derive(Debug)]
+pub(crate) struct Processed {
+    pub(crate) reply: Reply,
+    /// Whether its endpoint ran.
+    pub(crate) applied: bool,
+}
+
+impl Processed {
+    fn refused(reply: Reply) -> Self {
+        Processed {
+            reply,
+            applied: false,
+        }
+    }
+}
+
+/// Routes, authenticates and runs one request against the server's state.
+///
+/// The state lock is taken twice, briefly: once for the rate limit, the
+/// time-driven changes and a copy of the App Certificate a token is to be
+/// verified with; then to run the endpoint. Decoding and verifying a token
+/// (Base64, zlib, HMAC) happens in between, with the lock released, so a
+/// flood of large or bad tokens does not hold up every other request.
+pub(crate) fn process(
+    shared: &Shared,
+    routed: Result<&Matched<'_>, &NoRoute>,
+    incoming: &Incoming,
+) -> Processed {
+    let matched = match routed {
+        Ok(matched) => matched,
+        Err(NoRoute::Unknown) => return Processed::refused(Reply::no_route()),
+        Err(NoRoute::BadEncoding) => {
+            return Processed::refused(Reply::gateway(
+                400,
+                "the path is not valid percent-encoded UTF-8",
+            ));
+        }
+    };
+    let shape = matched.route.shape;
+    // The gateway checks credentials before anything else.
+    let gate = auth::gate(
+        auth::presented(incoming.headers),
+        matched.info.auth,
+        &shared.credentials.customer_id,
+        shared.credentials.customer_secret.expose(),
+    );
+    let (token, uid) = match gate {
+        Gate::Refused(message) => return Processed::refused(Reply::gateway(401, message)),
+        Gate::Basic => (None, None),
+        Gate::Token { token, uid } => (Some(token), uid),
+    };
+    let query = match incoming.query.map(parse_query) {
+        None => Vec::new(),
+        Some(Some(pairs)) => pairs,
+        Some(None) => {
+            return Processed::refused((shape.malformed)(
+                matched.info,
+                incoming.request_id,
+                &InvalidInput::new("query", "is not valid percent-encoded UTF-8"),
+            ));
+        }
+    };
+    if !incoming.body.is_empty() && !is_json(incoming.headers) {
+        return Processed::refused((shape.unsupported_media_type)(incoming.request_id));
+    }
+    let pending = {
+        let mut state = shared.state();
+        if state.limiter.is_some() {
+            let app_id = matched
+                .params
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .chain(
+                    query
+                        .iter()
+                        .map(|(name, value)| (name.as_str(), value.as_str())),
+                )
+                .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
+                .map_or("", |(_, value)| value);
+            // Budgets per App ID only for the account's projects: any
+            // other App ID is refused later, and must not make budgets.
+            let app_id = if state.account.project_of_app(app_id).is_some() {
+                app_id.to_owned()
+            } else {
+                String::new()
+            };
+            let admitted = state
+                .limiter
+                .as_mut()
+                .is_none_or(|limiter| limiter.admit(matched.info, &app_id, Instant::now()));
+            if !admitted {
+                return Processed::refused((shape.rate_limited)(incoming.request_id));
+            }
+        }
+        state.tick(incoming.now);
+        match token {
+            None => None,
+            Some(token) => match TokenCheck::new(&state, matched, token, uid) {
+                Ok(check) => Some(check),
+                Err((status, reason)) => {
+                    return Processed::refused((shape.token_refused)(
+                        incoming.request_id,
+                        status,
+                        &reason,
+                    ));
+                }
+            },
+        }
+    };
+    // The lock is released: `TokenCheck` owns copies of what it needs.
+    let principal = match pending {
+        None => Principal::Basic,
+        Some(check) => match check.verify(incoming.now) {
+            Ok(user) => Principal::RtmUser(user),
+            Err(reason) => {
+                return Processed::refused((shape.token_refused)(
+                    incoming.request_id,
+                    401,
+                    &reason,
+                ));
+            }
+        },
+    };
+    let request = Request {
+        principal: &principal,
+        request_id: incoming.request_id,
+        now: incoming.now,
+        params: &matched.params,
+        query: &query,
+        body: incoming.body,
+    };
+    Processed {
+        reply: matched.route.run(shared.state_lock(), &request),
+        applied: true,
+    }
+}
+
+/// A Signaling token to verify, with a copy of the App Certificate of the
+/// project it is for: everything it needs, owned, so it is verified
+/// without the state lock.
+struct TokenCheck {
+    token: String,
+    uid: Option<String>,
+    app_id: String,
+    certificate: String,
+}
+
+impl TokenCheck {
+    /// Looks up the project of the path's App ID (`403` when it is no
+    /// project of the account) and copies its certificate.
+    fn new(
+        state: &State,
+        matched: &Matched<'_>,
+        token: String,
+        uid: Option<String>,
+    ) -> Result<Self, (u16, String)> {
+        let app_id = matched
+            .params
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("appid"))
+            .map(|(_, value)| value.as_str())
+            .unwrap_or_default();
+        let project = state
+            .account
+            .project_of_app(app_id)
+            .ok_or_else(|| (403, "App ID invalid".to_owned()))?;
+        Ok(TokenCheck {
+            token,
+            uid,
+            app_id: app_id.to_owned(),
+            certificate: project.sign_key.clone(),
+        })
+    }
+
+    /// The token's user, or why it is refused (`401`).
+    fn verify(self, now: SystemTime) -> Result<String, String> {
+        auth::verify_token(
+            &self.token,
+            self.uid.as_deref(),
+            &self.app_id,
+            &self.certificate,
+            now,
+        )
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| {
+            value
+                .split(';')
+                .next()
+                .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+        })
+}
