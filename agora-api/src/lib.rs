@@ -126,9 +126,9 @@ pub mod __private {
         AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter, WireRequest,
     };
     pub use crate::envelope::Envelope;
+    pub use crate::error::InvalidInput;
     pub use crate::path_region::PathRegion;
     pub use crate::region::HostSet;
-    pub use crate::error::InvalidInput;
     pub use crate::registry::{
         EndpointInfo, Period, RateLimit, RateScope, check_request, check_response, reencode, send,
     };

@@ -118,7 +118,9 @@ fn describe(scheme: Scheme) -> &'static str {
         }
         Scheme::EducationToken => "an education token (`Authorization: agora token=`)",
         Scheme::Hmac => "an HMAC-SHA256 signature over host, date, request line and body digest",
-        Scheme::WhiteboardToken => "a Whiteboard SDK, room or task token (`token` and `region` headers)",
+        Scheme::WhiteboardToken => {
+            "a Whiteboard SDK, room or task token (`token` and `region` headers)"
+        }
         Scheme::None => "none in the headers (the request carries its own credentials)",
     }
 }

@@ -69,12 +69,16 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .iter()
         .map(|limit| limit.to_tokens(&private));
 
-    let hosts = input.attrs.host.as_ref().map(|url| {
-        quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);)
-    });
-    let envelope = input.attrs.envelope.as_ref().map(|path| {
-        quote!(const ENVELOPE: #private::Envelope = #path;)
-    });
+    let hosts = input
+        .attrs
+        .host
+        .as_ref()
+        .map(|url| quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);));
+    let envelope = input
+        .attrs
+        .envelope
+        .as_ref()
+        .map(|path| quote!(const ENVELOPE: #private::Envelope = #path;));
     let validate = endpoint.validate.as_ref().map(|path| {
         quote! {
             fn validate(&self) -> ::core::result::Result<(), #private::InvalidInput> {

@@ -102,3 +102,32 @@ pub struct SendNote {
     /// The note.
     pub text: String,
 }
+
+/// Renames a (hypothetical) beta streaming domain, signed with HMAC-SHA256
+/// as Media Broadcast's endpoints are. A `PUT`, so a failed attempt is
+/// re-sent to the next host, and signed again for it.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(PUT, "/v1/projects/{appid}/beta/domains/{domain}", response = Entry)]
+#[auth(hmac)]
+pub struct RenameDomain {
+    /// The project.
+    pub appid: AppId,
+    /// The domain.
+    pub domain: String,
+    /// A query parameter, part of the signed request line.
+    #[endpoint(query)]
+    pub dry_run: Option<bool>,
+    /// The new name, in the signed body.
+    pub name: String,
+}
+
+/// Reads a value from a (hypothetical) service on one fixed host, without
+/// Agora's failover, whose answer is a bare JSON string (as Whiteboard's
+/// token endpoints answer).
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/v5/beta/echo/{word}", response = String, host = "https://api.netless.link")]
+#[auth(none)]
+pub struct Echo {
+    /// Echoed back.
+    pub word: String,
+}

@@ -14,9 +14,9 @@ use crate::error::{Error, InvalidInput};
 /// Where the client gets the AccessToken2 of a token scheme (`rtc_token`,
 /// `education_token`) for each request.
 ///
-/// A fixed token ([`Secret`]) is one source; `token::RtcTokenMinter` and
-/// `token::EducationTokenMinter` (feature `token`) mint from the App ID
-/// and App Certificate; your own type can ask a token service. The source
+/// A fixed token ([`Secret`]) is one source; your own type can mint from
+/// the App ID and App Certificate (the `token` module's builders) or ask a
+/// token service. The source
 /// is given the request's [`TokenContext`] (the channel and uid the
 /// endpoint marks), since an RTC token is bound to both. Like an
 /// [`Authorizer`], it must be cheap and must not block on I/O.

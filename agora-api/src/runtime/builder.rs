@@ -86,7 +86,11 @@ impl fmt::Debug for ClientBuilder {
             .field("host_base_urls", &self.host_base_urls)
             .field(
                 "auth",
-                &self.auth.iter().map(|(scheme, _)| scheme.name()).collect::<Vec<_>>(),
+                &self
+                    .auth
+                    .iter()
+                    .map(|(scheme, _)| scheme.name())
+                    .collect::<Vec<_>>(),
             )
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
@@ -182,22 +186,26 @@ impl ClientBuilder {
     }
 
     /// RTC token auth with tokens from `source`, given each request's
-    /// channel and uid (for example a `token::RtcTokenMinter`, which mints
-    /// them from the App ID and App Certificate).
+    /// channel and uid ([`TokenContext`](crate::TokenContext)): a token
+    /// service of yours, or a fixed [`Secret`].
     ///
     /// ```
-    /// # #[cfg(feature = "token")] {
-    /// use agora_api::Client;
-    /// use agora_api::token::{AppCertificate, AppId, RtcTokenMinter};
+    /// use agora_api::{Client, Error, Secret, TokenContext, TokenSource};
     ///
-    /// let minter = RtcTokenMinter::new(
-    ///     AppId::new("970CA35de60c44645bbae8a215061b33")?,
-    ///     AppCertificate::new("5CFd2fd1755d40ecb72977518be15d3b")?,
-    /// );
-    /// let client = Client::builder().rtc_token_source(minter).build()?;
+    /// /// Asks a (hypothetical) in-process cache for the channel's token.
+    /// #[derive(Debug)]
+    /// struct ChannelTokens;
+    ///
+    /// impl TokenSource for ChannelTokens {
+    ///     fn token(&self, context: &TokenContext<'_>) -> Result<Secret, Error> {
+    ///         let channel = context.channel().unwrap_or("lobby");
+    ///         Ok(Secret::new(format!("007token-for-{channel}")))
+    ///     }
+    /// }
+    ///
+    /// let client = Client::builder().rtc_token_source(ChannelTokens).build()?;
     /// # let _ = client;
-    /// # }
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), agora_api::Error>(())
     /// ```
     pub fn rtc_token_source(self, source: impl TokenSource) -> Self {
         self.authorizer(
@@ -214,9 +222,18 @@ impl ClientBuilder {
         self.education_token_source(token.into())
     }
 
-    /// Education token auth with tokens from `source` (for example a
-    /// `token::EducationTokenMinter`, which mints the app-scope token the
-    /// REST API takes and renews it before it expires).
+    /// Education token auth with tokens from `source` (a token service of
+    /// yours, or a fixed [`Secret`]).
+    ///
+    /// ```
+    /// use agora_api::{Client, Secret};
+    ///
+    /// let client = Client::builder()
+    ///     .education_token_source(Secret::new("007eJxTYBBbsMMn"))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
     pub fn education_token_source(self, source: impl TokenSource) -> Self {
         self.authorizer(
             AuthScheme::EDUCATION_TOKEN,

@@ -160,9 +160,12 @@ impl Client {
     /// in its [`ApiError`] ([`ApiError::resource_id`], [`ApiError::request_id`]).
     ///
     /// ```no_run
-    /// # async fn run(client: agora_api::Client, create: agora_api::media_push::CreateConverter) -> Result<(), agora_api::Error> {
-    /// let created = client.send_with_meta(&create).await?;
-    /// println!("converter {:?}", created.meta.resource_id());
+    /// use agora_api::console::ListProjects;
+    ///
+    /// # async fn run(client: agora_api::Client) -> Result<(), agora_api::Error> {
+    /// let answer = client.send_with_meta(&ListProjects::builder().build()).await?;
+    /// println!("{} projects, HTTP {}", answer.value.projects.len(), answer.meta.status());
+    /// println!("request {:?}", answer.meta.request_id());
     /// # Ok(())
     /// # }
     /// ```
@@ -502,7 +505,11 @@ impl Client {
     /// rendered first and copied per attempt; a retry (rare, and waiting
     /// for its backoff anyway) writes the same bytes again from the same
     /// endpoint.
-    fn request_for<E: Endpoint>(&self, endpoint: &E, host: &str) -> Result<reqwest::Request, Error> {
+    fn request_for<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        host: &str,
+    ) -> Result<reqwest::Request, Error> {
         let mut url = String::with_capacity(host.len() + E::PATH.len() + URL_SLACK);
         url.push_str(host);
         endpoint.write_path(&mut PathWriter::new(&mut url))?;

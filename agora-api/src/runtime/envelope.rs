@@ -279,9 +279,7 @@ mod tests {
             r#"{{"code":1,"msg":"bad token 007eJxTYBBbsMMnKq7xt4PUd9mnSdtjG6yjZx1mNGlOYlBkYGI0yMjIS0pJKEmpTMwQ6tJbBgYAsLEGqQ== {}"}}"#,
             "x".repeat(10_000)
         );
-        let failure = CODE_MSG_DATA
-            .open(body.as_bytes())
-            .expect_err("a failure");
+        let failure = CODE_MSG_DATA.open(body.as_bytes()).expect_err("a failure");
         let message = failure.message.expect("a message");
         assert!(message.starts_with("bad token <redacted>"), "{message}");
         assert!(message.len() < 2_000);

@@ -154,7 +154,10 @@ pub(crate) fn signing_string(request: &reqwest::Request, date: &str, digest: &st
         (Some(host), None) => host.to_owned(),
         (None, _) => String::new(),
     };
-    let query = url.query().map(|query| format!("?{query}")).unwrap_or_default();
+    let query = url
+        .query()
+        .map(|query| format!("?{query}"))
+        .unwrap_or_default();
     format!(
         "host: {host}\ndate: {date}\n{} {}{query} HTTP/1.1\ndigest: {digest}",
         request.method(),
@@ -232,10 +235,22 @@ mod tests {
     #[test]
     fn dates_are_rfc_1123_in_gmt() {
         assert_eq!(at(0).as_deref(), Some("Thu, 01 Jan 1970 00:00:00 GMT"));
-        assert_eq!(at(951_782_400).as_deref(), Some("Tue, 29 Feb 2000 00:00:00 GMT"));
-        assert_eq!(at(1_701_212_400).as_deref(), Some("Tue, 28 Nov 2023 23:00:00 GMT"));
-        assert_eq!(at(4_107_542_399).as_deref(), Some("Sun, 28 Feb 2100 23:59:59 GMT"));
-        assert_eq!(at(4_107_542_400).as_deref(), Some("Mon, 01 Mar 2100 00:00:00 GMT"));
+        assert_eq!(
+            at(951_782_400).as_deref(),
+            Some("Tue, 29 Feb 2000 00:00:00 GMT")
+        );
+        assert_eq!(
+            at(1_701_212_400).as_deref(),
+            Some("Tue, 28 Nov 2023 23:00:00 GMT")
+        );
+        assert_eq!(
+            at(4_107_542_399).as_deref(),
+            Some("Sun, 28 Feb 2100 23:59:59 GMT")
+        );
+        assert_eq!(
+            at(4_107_542_400).as_deref(),
+            Some("Mon, 01 Mar 2100 00:00:00 GMT")
+        );
         assert_eq!(at(253_402_300_800), None, "year 10000");
     }
 
@@ -247,10 +262,15 @@ mod tests {
         let mut request = reqwest::Request::new(reqwest::Method::POST, url);
         *request.body_mut() = Some(b"{}".to_vec().into());
         let digest = body_digest(&request);
-        assert_eq!(digest, "SHA-256=RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o=");
+        assert_eq!(
+            digest,
+            "SHA-256=RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o="
+        );
         assert_eq!(
             signing_string(&request, "D", &digest),
-            format!("host: 127.0.0.1:8080\ndate: D\nPOST /v1/projects/a/fls/domains?id=x HTTP/1.1\ndigest: {digest}")
+            format!(
+                "host: 127.0.0.1:8080\ndate: D\nPOST /v1/projects/a/fls/domains?id=x HTTP/1.1\ndigest: {digest}"
+            )
         );
     }
 

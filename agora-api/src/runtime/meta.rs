@@ -70,7 +70,11 @@ impl fmt::Debug for ResponseMeta {
             .field("resource_id", &self.resource_id())
             .field(
                 "headers",
-                &self.headers.keys().map(|name| name.as_str()).collect::<Vec<_>>(),
+                &self
+                    .headers
+                    .keys()
+                    .map(|name| name.as_str())
+                    .collect::<Vec<_>>(),
             )
             .finish()
     }

@@ -95,7 +95,10 @@ impl Authorizer for WhiteboardToken {
     fn authorize(&self, request: &mut reqwest::Request, _: &AuthContext<'_>) -> Result<(), Error> {
         let headers = request.headers_mut();
         headers.insert(HeaderName::from_static("token"), self.token.clone());
-        headers.insert(HeaderName::from_static("region"), self.region_header.clone());
+        headers.insert(
+            HeaderName::from_static("region"),
+            self.region_header.clone(),
+        );
         Ok(())
     }
 }

@@ -2,7 +2,6 @@
 //! process (the example's `run` function), and the real binary's stdout,
 //! stderr and exit codes.
 
-
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;

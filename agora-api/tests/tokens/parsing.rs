@@ -2,7 +2,6 @@
 //! unknown service types, old unsorted tokens, strictness, limits, input
 //! validation and secret redaction.
 
-
 use std::io::Write as _;
 
 use agora_api::token::{

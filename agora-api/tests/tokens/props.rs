@@ -2,7 +2,6 @@
 //! wrong certificates never verify, and truncated or corrupted tokens give a
 //! clean error (never a panic).
 
-
 use agora_api::token::{
     self, AccessToken2, ApaasService, AppCertificate, AppId, ChatService, ConvoAiService,
     FcdnService, FpaService, LegacyAccessToken, ParsedAccessToken2, ParsedLegacyAccessToken,

@@ -5,7 +5,6 @@
 //! Rust strings use other compressors; they must parse to the same fields and
 //! verify.
 
-
 use agora_api::token::{
     self, AccessToken2, ApaasPrivilege, ApaasService, AppCertificate, AppId, ChatPrivilege,
     ChatService, FcdnPrivilege, FcdnService, FpaPrivilege, FpaService, LegacyAccessToken,
