@@ -38,8 +38,8 @@ mod runtime;
 // The runtime's modules at the crate's root, where the rest of the crate
 // (and the public API) names them.
 pub(crate) use runtime::{
-    agora_token, auth, authorize, body, builder, client, dns, error, hmac, limiter, meta, pages,
-    path_region, region, retry, sequence, whiteboard,
+    agora_token, api_error, auth, authorize, body, builder, client, dns, error, hmac, limiter,
+    meta, pages, path_region, region, retry, sequence, whiteboard,
 };
 pub use runtime::{endpoint, envelope, redact, registry};
 

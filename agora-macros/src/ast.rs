@@ -337,6 +337,14 @@ impl Container {
                 set_once(cx, &mut self.host, lit, key, "host");
             }
             "envelope" => {
+                if input.peek(LitStr) {
+                    let text: LitStr = input.parse()?;
+                    cx.error_spanned_by(
+                        &text,
+                        "`envelope` is the path of an Envelope constant, not text: envelope = agora_api::envelope::CODE",
+                    );
+                    return Ok(());
+                }
                 let path: syn::Path = input.parse()?;
                 set_once(cx, &mut self.envelope, path, key, "envelope");
             }

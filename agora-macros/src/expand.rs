@@ -93,7 +93,13 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             let resolved = &endpoint.fields[*index];
             let field = resolved.field.ident;
             let wire = resolved.field.wire_name();
-            quote!(path.segment(#wire, &self.#field)?;)
+            if wire == "region" {
+                // A `{region}` placeholder is a product's region segment:
+                // its type must be a path region, never a host region.
+                quote!(path.segment(#wire, #private::PathRegion::code(&self.#field))?;)
+            } else {
+                quote!(path.segment(#wire, &self.#field)?;)
+            }
         }
     });
 

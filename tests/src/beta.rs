@@ -131,3 +131,15 @@ pub struct Echo {
     /// Echoed back.
     pub word: String,
 }
+
+/// Lists the converters of one area, as Media Push's `/{region}/v1/...`
+/// paths do: the `{region}` segment is a path region, never a host region.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/{region}/v1/projects/{appid}/beta/converters", response = Entry)]
+#[auth(basic)]
+pub struct ListRegionalConverters {
+    /// The area code in the path.
+    pub region: agora_api::ServiceRegion,
+    /// The project.
+    pub appid: AppId,
+}

@@ -70,8 +70,8 @@ pub trait Authorizer: fmt::Debug + Send + Sync + 'static {
     ) -> Result<(), Error>;
 }
 
-/// The channel and uid a token is bound to, from the fields an endpoint
-/// marks with `#[endpoint(token_channel)]` and `#[endpoint(token_uid)]`.
+/// The channel and uid a token is bound to, from the request's
+/// [`Endpoint::token_context`](crate::Endpoint::token_context).
 ///
 /// ```
 /// use agora_api::TokenContext;
@@ -287,5 +287,127 @@ impl Authorizers {
             .into_iter()
             .chain(accepted.iter().copied())
             .find_map(|scheme| self.get(scheme).map(|authorizer| (scheme, authorizer)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agora_token::AgoraTokenAuth;
+    use crate::auth::{RtmCredentials, Secret};
+    use crate::types::UserId;
+    use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
+
+    fn request() -> reqwest::Request {
+        let url = "https://api.agora.io/dev/v1/x".parse().expect("a URL");
+        reqwest::Request::new(reqwest::Method::POST, url)
+    }
+
+    fn user(id: &str) -> UserId {
+        UserId::new(id).expect("a user ID")
+    }
+
+    #[test]
+    fn basic_sets_the_same_header_as_before() {
+        let basic = BasicAuth::new("id", "secret").expect("credentials");
+        let mut sent = request();
+        basic
+            .authorize(&mut sent, &AuthContext::new("X", AuthScheme::BASIC))
+            .expect("applied");
+        assert_eq!(sent.headers()[AUTHORIZATION], "Basic aWQ6c2VjcmV0");
+        assert!(sent.headers()[AUTHORIZATION].is_sensitive());
+    }
+
+    #[test]
+    fn rtm_checks_the_sender_before_io_and_sets_its_headers() {
+        let credentials =
+            RtmCredentials::new("006legacy-token", user("alice")).expect("credentials");
+        let rtm = RtmAuthorizer(Arc::new(credentials));
+        let as_bob =
+            AuthContext::new("Send", AuthScheme::RTM_TOKEN).with_sender(Some(("from", "bob")));
+        let Err(Error::InvalidInput(refused)) = rtm.check(&as_bob) else {
+            panic!("bob is not the token's user");
+        };
+        assert_eq!(refused.field(), "from");
+        let as_alice =
+            AuthContext::new("Send", AuthScheme::RTM_TOKEN).with_sender(Some(("from", "alice")));
+        rtm.check(&as_alice).expect("alice is");
+        let mut sent = request();
+        rtm.authorize(&mut sent, &as_alice).expect("applied");
+        assert_eq!(sent.headers()["x-agora-token"], "006legacy-token");
+        assert_eq!(sent.headers()["x-agora-uid"], "alice");
+    }
+
+    #[test]
+    fn an_agora_token_scheme_sends_only_access_token2_and_sees_the_context() {
+        #[derive(Debug)]
+        struct PerChannel;
+        impl crate::agora_token::TokenSource for PerChannel {
+            fn token(&self, context: &TokenContext<'_>) -> Result<Secret, Error> {
+                Ok(Secret::new(format!(
+                    "007{}-{}",
+                    context.channel().unwrap_or("?"),
+                    context.uid().unwrap_or("?")
+                )))
+            }
+        }
+        let rtc = AgoraTokenAuth {
+            source: Arc::new(PerChannel),
+        };
+        let context = AuthContext::new("Join", AuthScheme::RTC_TOKEN)
+            .with_token_context(TokenContext::new(Some("room"), Some("42")));
+        let mut sent = request();
+        rtc.authorize(&mut sent, &context).expect("applied");
+        assert_eq!(sent.headers()[AUTHORIZATION], "agora token=007room-42");
+        assert!(sent.headers()[AUTHORIZATION].is_sensitive());
+
+        let legacy = AgoraTokenAuth {
+            source: Arc::new(Secret::new("006old")),
+        };
+        let Err(Error::InvalidInput(refused)) = legacy.check(&context) else {
+            panic!("a legacy token is refused before I/O");
+        };
+        assert_eq!(refused.field(), "rtc_token");
+    }
+
+    #[test]
+    fn whiteboard_sends_token_and_region_headers() {
+        let whiteboard =
+            WhiteboardToken::new("NETLESSSDK_secret", WhiteboardRegion::Sg).expect("a token");
+        let mut sent = request();
+        whiteboard
+            .authorize(
+                &mut sent,
+                &AuthContext::new("Rooms", AuthScheme::WHITEBOARD_TOKEN),
+            )
+            .expect("applied");
+        assert_eq!(sent.headers()["token"], "NETLESSSDK_secret");
+        assert!(sent.headers()["token"].is_sensitive());
+        assert_eq!(sent.headers()["region"], "sg");
+        assert!(WhiteboardToken::new("", WhiteboardRegion::Sg).is_err());
+    }
+
+    #[test]
+    fn the_preferred_scheme_wins_only_when_accepted_and_available() {
+        let mut authorizers = Authorizers::default();
+        authorizers.insert(AuthScheme::BASIC, Arc::new(NoCredentials));
+        authorizers.insert(AuthScheme::HMAC, Arc::new(NoCredentials));
+        let chosen = |accepted: &[AuthScheme], preferred| {
+            authorizers
+                .choose(accepted, preferred)
+                .map(|(scheme, _)| scheme)
+        };
+        let both = [AuthScheme::BASIC, AuthScheme::HMAC];
+        assert_eq!(chosen(&both, None), Some(AuthScheme::BASIC));
+        assert_eq!(
+            chosen(&both, Some(AuthScheme::HMAC)),
+            Some(AuthScheme::HMAC)
+        );
+        assert_eq!(
+            chosen(&[AuthScheme::BASIC], Some(AuthScheme::HMAC)),
+            Some(AuthScheme::BASIC),
+            "a preference the endpoint does not accept is ignored"
+        );
+        assert_eq!(chosen(&[AuthScheme::RTC_TOKEN], None), None);
     }
 }

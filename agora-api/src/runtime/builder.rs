@@ -171,8 +171,10 @@ impl ClientBuilder {
         )
     }
 
-    /// RTM token auth with tokens from `source`, asked once per call (for
-    /// example a `token::RtmTokenMinter`, which mints and renews them).
+    /// RTM token auth with tokens from `source` (for example a
+    /// `token::RtmTokenMinter`, which mints and renews them), asked before
+    /// the call (to check the sender) and again for each attempt, so that
+    /// a retry after a long wait carries a token that is still valid.
     pub fn rtm_token_source(self, source: impl RtmTokenSource) -> Self {
         self.authorizer(AuthScheme::RTM_TOKEN, RtmAuthorizer(Arc::new(source)))
     }

@@ -28,11 +28,12 @@ use crate::region::HostSet;
 /// (`#[auth(...)]`); the client uses the first one it has an
 /// [`Authorizer`](crate::Authorizer) for.
 ///
-/// The set is open: the constants below are the schemes Agora documents,
-/// and [`AuthScheme::new`] names any other (a beta scheme, or your own
-/// token service), registered on the client with
+/// The set is open: the constants below are the schemes Agora documents
+/// (the derive names them `#[auth(basic)]`, `#[auth(hmac)]`, ...), and
+/// [`AuthScheme::new`] names any other (a beta scheme, or your own token
+/// service), registered on the client with
 /// [`ClientBuilder::authorizer`](crate::ClientBuilder::authorizer) and
-/// named in the derive by the constant's path, `#[auth(crate::MY_SCHEME)]`.
+/// listed in a hand-written [`Endpoint::AUTH`].
 ///
 /// ```
 /// use agora_api::AuthScheme;
@@ -133,7 +134,7 @@ impl Display for AuthScheme {
 /// | `host = "https://api.netless.link"` | a fixed host, without Agora's failover; default: Agora's domains ([`HostSet::AGORA`]) |
 /// | `envelope = path::TO_CONST` | how a 2xx body reports an in-band failure and where its payload is (an [`Envelope`], e.g. [`envelope::CODE_MSG_DATA`](crate::envelope::CODE_MSG_DATA)); default: the body is the response |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
-/// | `#[auth(basic)]`, `#[auth(basic, rtm_token)]`, `#[auth(my::SCHEME)]` | the schemes Agora accepts, in order of preference: `basic`, `rtm_token`, `rtc_token`, `education_token`, `hmac`, `whiteboard_token`, `none`, or the path of an [`AuthScheme`] constant |
+/// | `#[auth(basic)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference: `basic`, `rtm_token`, `rtc_token`, `education_token`, `hmac`, `whiteboard_token`, `none` |
 ///
 /// On a field:
 ///
@@ -147,13 +148,17 @@ impl Display for AuthScheme {
 /// | `#[endpoint(rename = "wireName")]` | the name on the wire (body member, query, placeholder) |
 /// | `#[endpoint(path)]` | asserts the field is a path parameter |
 /// | `#[endpoint(sender)]` | the user the request acts as; under RTM token auth it must be the token's user, or the call fails before I/O |
-/// | `#[endpoint(token_channel)]`, `#[endpoint(token_uid)]` | the channel and uid a token is bound to ([`TokenContext`]); `token_channel = "member.path"` names a member inside the field (Conversational AI's `properties.channel`) |
-/// | `#[endpoint(query, comma_separated)]` | a list written as one query value, `state=0,1,2`, each item percent-encoded and the commas literal |
 ///
 /// A placeholder named `{region}` is a product's region path segment
 /// (`/{region}/v1/...`): its field's type must implement
 /// [`PathRegion`](crate::PathRegion), such as [`ServiceRegion`](crate::ServiceRegion),
-/// never the host region [`Region`](crate::Region).
+/// never the host region [`Region`](crate::Region), and it is written as
+/// its [`code`](crate::PathRegion::code).
+///
+/// The channel and uid a per-request token is bound to
+/// ([`token_context`](Endpoint::token_context)) and comma-separated
+/// query lists ([`QueryWriter::list`]) are not derive keys yet: a
+/// hand-written impl provides them.
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
@@ -199,8 +204,7 @@ pub trait Endpoint {
 
     /// The channel and uid a token for this request is bound to, for token
     /// sources that mint per request (RTC tokens for Conversational AI).
-    /// Declared with `#[endpoint(token_channel)]` and
-    /// `#[endpoint(token_uid)]`.
+    /// Not derived yet: an endpoint that needs it implements it by hand.
     fn token_context(&self) -> TokenContext<'_> {
         TokenContext::NONE
     }

@@ -13,10 +13,11 @@
 //! | `sequence` | increasing sequence numbers per resource |
 //! | `retry`, `limiter` | when a failed call is tried again; client-side rate limits |
 //! | `pages` | walking paged lists |
-//! | `error`, `redact` | the one error type, and quoting a server without its secrets |
+//! | `error`, `api_error`, `redact` | the one error type, Agora's answer to a failed call, and quoting a server without its secrets |
 //! | `registry` | every derived endpoint, registered at link time |
 
 pub(crate) mod agora_token;
+pub(crate) mod api_error;
 pub(crate) mod auth;
 pub(crate) mod authorize;
 pub(crate) mod body;

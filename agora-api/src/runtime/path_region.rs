@@ -91,6 +91,22 @@ impl PathRegion for ServiceRegion {
     }
 }
 
+/// Parses a code as Agora writes it (`na`, `eu`, `ap`, `cn`), for
+/// reading a received path back into its endpoint.
+///
+/// ```
+/// use agora_api::ServiceRegion;
+/// assert_eq!("eu".parse::<ServiceRegion>(), Ok(ServiceRegion::Europe));
+/// assert!("EU".parse::<ServiceRegion>().is_err());
+/// ```
+impl std::str::FromStr for ServiceRegion {
+    type Err = &'static str;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        ServiceRegion::from_code(code).ok_or("is not a region code: one of na, eu, ap, cn")
+    }
+}
+
 /// A region is sent as its code.
 impl serde::Serialize for ServiceRegion {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

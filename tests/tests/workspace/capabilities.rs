@@ -218,3 +218,44 @@ async fn a_fixed_host_goes_where_base_url_for_sends_it() {
     let everything = basic_client(&server.url());
     assert_eq!(everything.send(&echo).await.expect("echoed"), "hello");
 }
+
+#[test]
+fn a_region_segment_is_the_path_region_code_and_reads_back() {
+    use agora_api::{Endpoint, ServiceRegion};
+    use agora_tests::beta::ListRegionalConverters;
+
+    let client = basic_client("https://api.agora.io");
+    for region in ServiceRegion::ALL {
+        let list = ListRegionalConverters::builder()
+            .region(region)
+            .appid(app_id())
+            .build();
+        let request = client.prepare(&list).expect("a request");
+        let path = request.url().path().to_owned();
+        assert_eq!(
+            path,
+            format!(
+                "/{}/v1/projects/0123456789abcdef0123456789abcdef/beta/converters",
+                region.as_str()
+            )
+        );
+        let headers = agora_api::reqwest::header::HeaderMap::new();
+        let wire = agora_api::endpoint::WireRequest::new("GET", &path, None, &headers, b"");
+        let decoded = ListRegionalConverters::decode(&wire).expect("decodes");
+        assert_eq!(decoded.region, region);
+    }
+    let headers = agora_api::reqwest::header::HeaderMap::new();
+    let wrong = agora_api::endpoint::WireRequest::new(
+        "GET",
+        "/us/v1/projects/0123456789abcdef0123456789abcdef/beta/converters",
+        None,
+        &headers,
+        b"",
+    );
+    assert_eq!(
+        ListRegionalConverters::decode(&wrong)
+            .expect_err("not a region code")
+            .field(),
+        "region"
+    );
+}
