@@ -143,3 +143,29 @@ pub struct ListRegionalConverters {
     /// The project.
     pub appid: AppId,
 }
+
+/// Removes members of a (hypothetical) room with a JSON body on `DELETE`,
+/// as Flexible Classroom's endpoints do.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(DELETE, "/v1/beta/{appid}/rooms/{room}/members", response = ())]
+#[auth(basic)]
+pub struct RemoveMembers {
+    /// The project.
+    pub appid: AppId,
+    /// The room.
+    pub room: String,
+    /// Who leaves, in the body.
+    #[endpoint(rename = "userUuids")]
+    pub user_uuids: Vec<String>,
+}
+
+/// Reads the next events of a (hypothetical) feed: a `GET` that consumes
+/// what it reads, as Flexible Classroom's event feed does, so it is never
+/// re-sent once it may have reached the server.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/v1/beta/{appid}/events", response = (), idempotent = false)]
+#[auth(basic)]
+pub struct ReadEvents {
+    /// The project.
+    pub appid: AppId,
+}

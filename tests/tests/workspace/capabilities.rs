@@ -259,3 +259,55 @@ fn a_region_segment_is_the_path_region_code_and_reads_back() {
         "region"
     );
 }
+
+#[tokio::test]
+async fn a_delete_carries_its_json_body() {
+    use agora_tests::beta::RemoveMembers;
+
+    let server = LocalServer::replying(Reply::json(200, "")).await;
+    basic_client(&server.url())
+        .send(
+            &RemoveMembers::builder()
+                .appid(app_id())
+                .room("room-1")
+                .user_uuids(vec!["u1".into(), "u2".into()])
+                .build(),
+        )
+        .await
+        .expect("an empty 200 is ()");
+    let seen = server.single_request();
+    assert_eq!(seen.method, "DELETE");
+    assert_eq!(seen.header("content-type"), Some("application/json"));
+    assert_eq!(seen.json(), serde_json::json!({"userUuids": ["u1", "u2"]}));
+}
+
+#[tokio::test]
+async fn a_get_that_consumes_what_it_reads_is_never_re_sent() {
+    use agora_tests::beta::ReadEvents;
+
+    let server = LocalServer::replying(Reply::json(503, r#"{"message":"busy"}"#)).await;
+    let client = Client::builder()
+        .basic_auth("id", "secret")
+        .base_url(server.url())
+        .retry(
+            RetryPolicy::default()
+                .max_attempts(3)
+                .backoff([Duration::from_millis(5)])
+                .jitter(false),
+        )
+        .build()
+        .expect("a client");
+    let error = client
+        .send(&ReadEvents::builder().appid(app_id()).build())
+        .await
+        .expect_err("a 503");
+    assert!(
+        matches!(&error, Error::Api { error, .. } if error.status == 503),
+        "{error:?}"
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "the 503 may have consumed events"
+    );
+}
