@@ -311,3 +311,103 @@ async fn a_get_that_consumes_what_it_reads_is_never_re_sent() {
         "the 503 may have consumed events"
     );
 }
+
+/// A hand-written endpoint that binds its token to its channel and uid,
+/// as Conversational AI's `join` binds the agent's RTC token.
+#[derive(Debug)]
+struct JoinAgent {
+    channel: String,
+    uid: String,
+}
+
+impl agora_api::Endpoint for JoinAgent {
+    type Response = ();
+    const NAME: &'static str = "JoinAgent";
+    const METHOD: agora_api::reqwest::Method = agora_api::reqwest::Method::POST;
+    const PATH: &'static str = "/api/beta/agents/join";
+    const AUTH: &'static [AuthScheme] = &[AuthScheme::RTC_TOKEN];
+    const IDEMPOTENT: bool = false;
+
+    fn token_context(&self) -> agora_api::TokenContext<'_> {
+        agora_api::TokenContext::new(Some(&self.channel), Some(&self.uid))
+    }
+
+    fn write_path(
+        &self,
+        path: &mut agora_api::endpoint::PathWriter<'_>,
+    ) -> Result<(), agora_api::InvalidInput> {
+        path.literal(Self::PATH);
+        Ok(())
+    }
+
+    fn decode(_: &agora_api::endpoint::WireRequest<'_>) -> Result<Self, agora_api::InvalidInput> {
+        Err(agora_api::InvalidInput::new(
+            "path",
+            "not decoded in this test",
+        ))
+    }
+}
+
+#[tokio::test]
+async fn an_rtc_token_is_minted_for_the_requests_channel_and_uid() {
+    use agora_api::token::{self, AppCertificate, ParsedToken, RtcTokenMinter, Service};
+
+    let certificate = AppCertificate::new("5CFd2fd1755d40ecb72977518be15d3b").expect("a cert");
+    let minter = RtcTokenMinter::new(
+        token::AppId::new("970CA35de60c44645bbae8a215061b33").expect("an App ID"),
+        certificate.clone(),
+    );
+    let server = LocalServer::replying(Reply::json(200, "")).await;
+    let client = Client::builder()
+        .rtc_token_source(minter)
+        .base_url(server.url())
+        .retry(RetryPolicy::never())
+        .build()
+        .expect("a client");
+    for (channel, uid) in [("room-1", "1001"), ("room-2", "agent")] {
+        client
+            .send(&JoinAgent {
+                channel: channel.into(),
+                uid: uid.into(),
+            })
+            .await
+            .expect("sent");
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    for (request, (channel, uid)) in requests
+        .iter()
+        .zip([("room-1", "1001"), ("room-2", "agent")])
+    {
+        let header = request
+            .header("authorization")
+            .expect("an authorization header");
+        let minted = header.strip_prefix("agora token=").expect("agora token=");
+        let Ok(ParsedToken::V007(parsed)) = token::parse(minted) else {
+            panic!("an AccessToken2");
+        };
+        parsed
+            .verify(&certificate)
+            .expect("signed with the certificate");
+        let Some(Service::Rtc(rtc)) = parsed.services().first() else {
+            panic!("an RTC service");
+        };
+        assert_eq!((rtc.channel_name(), rtc.uid()), (channel, uid));
+    }
+
+    let basic_only = basic_client(&server.url());
+    assert!(matches!(
+        basic_only
+            .send(&JoinAgent {
+                channel: "c".into(),
+                uid: "1".into()
+            })
+            .await,
+        Err(Error::MissingCredentials { .. })
+    ));
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "nothing sent without a token source"
+    );
+}
