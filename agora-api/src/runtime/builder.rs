@@ -188,8 +188,9 @@ impl ClientBuilder {
     }
 
     /// RTC token auth with tokens from `source`, given each request's
-    /// channel and uid ([`TokenContext`](crate::TokenContext)): a token
-    /// service of yours, or a fixed [`Secret`].
+    /// channel and uid ([`TokenContext`](crate::TokenContext)): a
+    /// `token::RtcTokenMinter` (feature `token`), a token service of yours,
+    /// or a fixed [`Secret`].
     ///
     /// ```
     /// use agora_api::{Client, Error, Secret, TokenContext, TokenSource};
@@ -224,8 +225,10 @@ impl ClientBuilder {
         self.education_token_source(token.into())
     }
 
-    /// Education token auth with tokens from `source` (a token service of
-    /// yours, or a fixed [`Secret`]).
+    /// Education token auth with tokens from `source`: a
+    /// `token::EducationTokenMinter` (feature `token`: the APaaS service's
+    /// app token, minted from the App ID and App Certificate), a token
+    /// service of yours, or a fixed [`Secret`].
     ///
     /// ```
     /// use agora_api::{Client, Secret};

@@ -1,11 +1,13 @@
-//! A token source for the client's `rtc_token` scheme that mints an RTC
-//! AccessToken2 for each request's channel and uid.
+//! Token sources for the client's `agora token=` schemes: an RTC
+//! AccessToken2 for each request's channel and uid (`rtc_token`), and an
+//! app-scope education token (`education_token`).
 
 use std::fmt;
 
 use super::builder::{RtcRole, TokenBuilder};
+use super::privilege::ApaasPrivilege;
 use super::secret::{AppCertificate, AppId};
-use super::service::RtcUser;
+use super::service::{ApaasService, RtcUser};
 use super::source::DEFAULT_LIFETIME_SECS;
 use crate::agora_token::TokenSource;
 use crate::auth::Secret;
@@ -96,6 +98,71 @@ impl fmt::Debug for RtcTokenMinter {
             .field("app_id", self.builder.app_id())
             .field("app_certificate", &format_args!("<redacted>"))
             .field("role", &self.role)
+            .field("lifetime", &self.lifetime)
+            .finish()
+    }
+}
+
+/// Mints education tokens (Flexible Classroom's `Authorization: agora
+/// token=`) from the App ID and App Certificate: an AccessToken2 with the
+/// APaaS service (type 7, formerly "education") and its `app` privilege,
+/// bound to no room and no user, as a server calling the REST API is.
+///
+/// ```
+/// use agora_api::{TokenContext, TokenSource};
+/// use agora_api::token::{self, ApaasPrivilege, AppCertificate, AppId, EducationTokenMinter, ParsedToken, Service};
+///
+/// let certificate = AppCertificate::new("5CFd2fd1755d40ecb72977518be15d3b")?;
+/// let minter = EducationTokenMinter::new(AppId::new("970CA35de60c44645bbae8a215061b33")?, certificate.clone());
+/// let minted = minter.token(&TokenContext::NONE)?;
+/// let ParsedToken::V007(parsed) = token::parse(minted.expose())? else { unreachable!() };
+/// parsed.verify(&certificate)?;
+/// let Some(Service::Apaas(apaas)) = parsed.services().first() else { unreachable!() };
+/// assert!(apaas.privileges().get(ApaasPrivilege::App).is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct EducationTokenMinter {
+    builder: TokenBuilder,
+    lifetime: u32,
+}
+
+impl EducationTokenMinter {
+    /// A minter of app tokens valid for [`DEFAULT_LIFETIME_SECS`].
+    pub fn new(app_id: AppId, app_certificate: AppCertificate) -> Self {
+        EducationTokenMinter {
+            builder: TokenBuilder::new(app_id, app_certificate),
+            lifetime: DEFAULT_LIFETIME_SECS,
+        }
+    }
+
+    /// How long each token and its privilege are valid, in seconds (at
+    /// least 1).
+    #[must_use]
+    pub fn lifetime_secs(mut self, seconds: u32) -> Self {
+        self.lifetime = seconds.max(1);
+        self
+    }
+}
+
+impl TokenSource for EducationTokenMinter {
+    fn token(&self, _: &TokenContext<'_>) -> Result<Secret, Error> {
+        let service = ApaasService::new("", "", ApaasService::NO_ROLE)
+            .with_privilege(ApaasPrivilege::App, self.lifetime);
+        let token = self.builder.build(
+            &self
+                .builder
+                .access_token2(self.lifetime)?
+                .with_service(service),
+        )?;
+        Ok(Secret::new(token.into_secret()))
+    }
+}
+
+impl fmt::Debug for EducationTokenMinter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EducationTokenMinter")
+            .field("app_id", self.builder.app_id())
+            .field("app_certificate", &format_args!("<redacted>"))
             .field("lifetime", &self.lifetime)
             .finish()
     }
