@@ -162,7 +162,12 @@ fn ours_view(answer: &QueriedRecording) -> QueryView<'_> {
         None => Vec::new(),
     };
     QueryView {
-        ids: [&answer.cname, &answer.uid, &answer.resource_id, &answer.sid],
+        ids: [
+            &answer.cname,
+            &answer.uid,
+            answer.resource_id.as_ref().map_or("", |id| id.as_str()),
+            answer.sid.as_ref().map_or("", |sid| sid.as_str()),
+        ],
         status: response.status.map(|status| status.value()),
         mode: response.file_list_mode.as_ref().map(|mode| mode.as_str()),
         files,

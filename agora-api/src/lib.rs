@@ -1,9 +1,9 @@
 //! Typed Rust bindings for Agora's server-side REST APIs.
 //!
-//! Each Agora product is a module of endpoint structs ([`console`],
-//! [`channel`], [`cloud_recording`], [`rtm`], [`analytics`]); each endpoint is a struct deriving
-//! [`Endpoint`], with a builder that checks required fields at compile
-//! time. A [`Client`] sends any endpoint, with Basic auth or an RTM token,
+//! Each Agora product is a module of endpoint structs and a cargo feature
+//! of the same name (all on by default; the README's table lists them);
+//! each endpoint is a struct deriving [`Endpoint`], with a builder that
+//! checks required fields at compile time. A [`Client`] sends any endpoint, with Basic auth or an RTM token,
 //! and decodes the typed response or a typed [`Error`].
 //!
 //! ```no_run
@@ -43,10 +43,10 @@ pub(crate) use runtime::{
 };
 pub use runtime::{endpoint, envelope, redact, registry};
 
-mod open_enum;
 #[cfg(feature = "token")]
 pub mod token;
 pub mod types;
+mod values;
 
 // One folder and one cargo feature per product.
 #[cfg(feature = "analytics")]
@@ -57,6 +57,8 @@ pub mod channel;
 pub mod cloud_recording;
 #[cfg(feature = "console")]
 pub mod console;
+#[cfg(feature = "real-time-stt")]
+pub mod real_time_stt;
 #[cfg(feature = "rtm")]
 pub mod rtm;
 

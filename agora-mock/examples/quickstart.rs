@@ -17,8 +17,8 @@ use agora_api::channel::{
 };
 use agora_api::cloud_recording::{
     Acquire, AcquireClientRequest, AmazonS3Region, AvFileType, ChannelType, Query, RecordingConfig,
-    RecordingFileConfig, RecordingMode, ResourceId, Scene, Sid, Start, StartClientRequest, Stop,
-    StopClientRequest, StorageConfig,
+    RecordingFileConfig, RecordingMode, Scene, Start, StartClientRequest, Stop, StopClientRequest,
+    StorageConfig,
 };
 use agora_api::console::ListProjects;
 use agora_api::rtm::{GetUserEvents, Payload, SendPeerMessage};
@@ -155,9 +155,9 @@ async fn emulated(walk: &mut Walk) -> Result<()> {
         .await?;
     println!(
         "   acquired resource {}…",
-        prefix(&resource.resource_id, 16)
+        prefix(resource.resource_id.as_str(), 16)
     );
-    let resource_id = ResourceId::new(resource.resource_id.as_str())?;
+    let resource_id = resource.resource_id;
     let session = client
         .send(
             &Start::builder()
@@ -181,9 +181,11 @@ async fn emulated(walk: &mut Walk) -> Result<()> {
                 .build(),
         )
         .await?;
-    println!("   started: sid {}", session.sid);
-    let resource_id = ResourceId::new(session.resource_id.as_str())?;
-    let sid = Sid::new(session.sid.as_str())?;
+    // A 2xx that is not a plain success may come without the IDs.
+    let (Some(resource_id), Some(sid)) = (session.resource_id, session.sid) else {
+        return Err(format!("start answered without a session: {:?}", session.reason).into());
+    };
+    println!("   started: sid {sid}");
     let state = client
         .send(
             &Query::builder()

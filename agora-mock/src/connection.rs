@@ -224,6 +224,8 @@ pub(crate) async fn answer(
         shared,
         routed.as_ref(),
         &IncomingRequest {
+            method: &method,
+            path: &path,
             query: parts.uri.query(),
             headers: &parts.headers,
             body: &body,

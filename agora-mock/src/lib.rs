@@ -65,7 +65,7 @@
 //!             .build(),
 //!     )
 //!     .await?;
-//! assert!(!resource.resource_id.is_empty());
+//! assert_eq!(resource.cname, "demo");
 //! assert_eq!(server.requests_to::<Acquire>().len(), 1);
 //! # Ok(()) }
 //! ```
@@ -74,7 +74,6 @@
 //! `cargo run -p agora-mock -- --port 8080` (`--help` lists the options).
 
 mod auth;
-mod call;
 mod clock;
 mod connection;
 mod faults;

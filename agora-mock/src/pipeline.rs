@@ -6,6 +6,7 @@
 use std::time::{Instant, SystemTime};
 
 use agora_api::InvalidInput;
+use agora_api::endpoint::WireRequest;
 use hyper::HeaderMap;
 
 use crate::auth::{self, Gate, Principal};
@@ -18,6 +19,10 @@ use crate::state::State;
 /// A request as read from the connection.
 #[derive(Debug)]
 pub(crate) struct Incoming<'a> {
+    pub(crate) method: &'a str,
+    /// The raw, still percent-encoded path, without the query.
+    pub(crate) path: &'a str,
+    /// The raw query, without `?`.
     pub(crate) query: Option<&'a str>,
     pub(crate) headers: &'a HeaderMap,
     pub(crate) body: &'a [u8],
@@ -150,12 +155,16 @@ pub(crate) fn process(
         },
     };
     let request = Request {
+        wire: WireRequest::new(
+            incoming.method,
+            incoming.path,
+            incoming.query,
+            incoming.headers,
+            incoming.body,
+        ),
         principal: &principal,
         request_id: incoming.request_id,
         now: incoming.now,
-        params: &matched.params,
-        query: &query,
-        body: incoming.body,
     };
     Processed {
         reply: matched.route.run(shared.state_lock(), &request),

@@ -20,6 +20,7 @@ use std::marker::PhantomData;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
+use agora_api::endpoint::WireRequest;
 use agora_api::registry::{self, EndpointInfo};
 use agora_api::{Endpoint, InvalidInput};
 
@@ -83,32 +84,34 @@ pub(crate) struct Store<'s, P: Product> {
     pub(crate) own: &'s mut P::State,
 }
 
-/// One routed, authenticated request on its way to the handler of
-/// endpoint `E`.
+/// One routed, authenticated request for endpoint `E`, decoded into its
+/// typed value by the endpoint's own decoder
+/// ([`Endpoint::decode`]: path, query, headers, body, then its
+/// `validate`), as the handler receives it.
 #[derive(Debug)]
 pub(crate) struct Call<'a, E> {
+    /// The request, typed.
+    pub(crate) request: E,
     pub(crate) info: &'static EndpointInfo,
     pub(crate) principal: &'a Principal,
     pub(crate) request_id: &'a str,
     pub(crate) now: SystemTime,
-    /// Decoded path parameters.
-    pub(crate) params: &'a [(&'static str, String)],
-    /// Decoded query pairs.
-    pub(crate) query: &'a [(String, String)],
-    pub(crate) body: &'a [u8],
-    pub(crate) endpoint: PhantomData<fn() -> E>,
 }
 
-/// A request as the pipeline hands it to a route.
+/// A request as the pipeline hands it to a route: as received, and who
+/// sent it.
 #[derive(Debug)]
 pub(crate) struct Request<'a> {
+    pub(crate) wire: WireRequest<'a>,
     pub(crate) principal: &'a Principal,
     pub(crate) request_id: &'a str,
     pub(crate) now: SystemTime,
-    pub(crate) params: &'a [(&'static str, String)],
-    pub(crate) query: &'a [(String, String)],
-    pub(crate) body: &'a [u8],
 }
+
+/// What Agora accepts beyond the endpoint's own rules, applied to the
+/// body before it is decoded: a rewritten body, or `None` to decode it as
+/// it is (ban rule durations out of range, which Agora clamps).
+pub(crate) type Leniency = fn(&[u8]) -> Option<Vec<u8>>;
 
 /// The handler of endpoint `E` in product `P`.
 pub(crate) type Handler<P, E> = fn(&mut Store<'_, P>, &Call<'_, E>) -> Handled;
@@ -179,28 +182,31 @@ pub(crate) struct Routes<P> {
 impl<P: Product> Routes<P> {
     /// `handler` answers endpoint `E`.
     pub(crate) fn on<E: Endpoint + 'static>(&mut self, handler: Handler<P, E>) -> &mut Self {
+        self.add::<E>(handler, None)
+    }
+
+    /// `handler` answers endpoint `E`, whose body is made to fit the
+    /// endpoint's rules first where Agora is lenient (see [`Leniency`]).
+    pub(crate) fn on_lenient<E: Endpoint + 'static>(
+        &mut self,
+        leniency: Leniency,
+        handler: Handler<P, E>,
+    ) -> &mut Self {
+        self.add::<E>(handler, Some(leniency))
+    }
+
+    fn add<E: Endpoint + 'static>(
+        &mut self,
+        handler: Handler<P, E>,
+        leniency: Option<Leniency>,
+    ) -> &mut Self {
         let info = registry::endpoints().find(|info| {
             info.name == E::NAME && info.method == E::METHOD.as_str() && info.path == E::PATH
         });
         let run: Run = match info {
-            Some(info) => Box::new(move |state, request| {
-                let call = Call::<E> {
-                    info,
-                    principal: request.principal,
-                    request_id: request.request_id,
-                    now: request.now,
-                    params: request.params,
-                    query: request.query,
-                    body: request.body,
-                    endpoint: PhantomData,
-                };
-                let mut state = lock(state);
-                let handled = handler(&mut state.store::<P>(), &call);
-                handled.unwrap_or_else(|fail| match fail {
-                    Fail::Reply(reply) => reply,
-                    Fail::Invalid(error) => P::invalid(info, call.request_id, &error),
-                })
-            }),
+            Some(info) => {
+                Box::new(move |state, request| run(info, handler, leniency, state, request))
+            }
             None => Box::new(|_, _| Reply::no_route()),
         };
         self.routes.push(Route {
@@ -214,6 +220,45 @@ impl<P: Product> Routes<P> {
         });
         self
     }
+}
+
+/// Decodes the request as `E` (without the state lock), then runs the
+/// handler on the locked state; a request that does not decode is the
+/// product's "invalid input".
+fn run<P: Product, E: Endpoint>(
+    info: &'static EndpointInfo,
+    handler: Handler<P, E>,
+    leniency: Option<Leniency>,
+    state: &Mutex<State>,
+    request: &Request<'_>,
+) -> Reply {
+    let wire = &request.wire;
+    let lenient_body = leniency.and_then(|leniency| leniency(wire.body()));
+    let decoded = match &lenient_body {
+        Some(body) => E::decode(&WireRequest::new(
+            wire.method(),
+            wire.path(),
+            wire.query(),
+            wire.headers(),
+            body,
+        )),
+        None => E::decode(wire),
+    };
+    let call = match decoded {
+        Ok(endpoint) => Call {
+            request: endpoint,
+            info,
+            principal: request.principal,
+            request_id: request.request_id,
+            now: request.now,
+        },
+        Err(error) => return P::invalid(info, request.request_id, &error),
+    };
+    let mut state = lock(state);
+    handler(&mut state.store::<P>(), &call).unwrap_or_else(|fail| match fail {
+        Fail::Reply(reply) => reply,
+        Fail::Invalid(error) => P::invalid(info, call.request_id, &error),
+    })
 }
 
 /// A product, registered: what the router and the state need of it.

@@ -179,6 +179,97 @@ pub fn all() -> Vec<Example> {
     all
 }
 
+/// One invalid request of a spec entry's `invalid` list: a request Agora
+/// documents as refused, the field it names and the rule it breaks.
+pub struct Invalid {
+    /// The endpoint's name (`Endpoint::NAME`).
+    pub endpoint: &'static str,
+    /// The case's name in the entry's `invalid` list.
+    pub name: String,
+    /// The body member, path, query or header name the refusal names.
+    pub field: String,
+    /// The rule, as [`InvalidInput::rule`] words it.
+    pub rule: String,
+    /// What Agora (and so the emulator) answers instead of the usual `400`
+    /// naming the rule: `status` and `body`, when the entry records it.
+    pub agora_reply: Option<Value>,
+    info: &'static EndpointInfo,
+    received: Received,
+}
+
+impl Invalid {
+    /// `endpoint (name)`, for messages.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.endpoint, self.name)
+    }
+
+    /// Decodes the request as its endpoint, as the client's validation and
+    /// the emulator do: it must be refused.
+    pub fn check(&self) -> Result<(), InvalidInput> {
+        (self.info.check_request)(&self.received.wire())
+    }
+
+    /// The request's method.
+    pub fn method(&self) -> &str {
+        &self.received.method
+    }
+
+    /// The request's path and query, without the documented host, to send
+    /// to another one (the emulator).
+    pub fn target(&self) -> String {
+        match &self.received.query {
+            Some(query) => format!("{}?{query}", self.received.path),
+            None => self.received.path.clone(),
+        }
+    }
+
+    /// The request's headers as written in the spec.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.received.headers
+    }
+
+    /// The request's body bytes (empty for none).
+    pub fn body(&self) -> &[u8] {
+        &self.received.body
+    }
+}
+
+/// Every `invalid` case of every spec entry, in spec order; panics when an
+/// entry names no registered endpoint or a case lacks its field or rule.
+pub fn invalid() -> Vec<Invalid> {
+    let mut all = Vec::new();
+    for spec in spec_files() {
+        let module = spec["module"].as_str().expect("a module");
+        let product = format!("agora_api::{module}");
+        for entry in spec["endpoints"].as_array().expect("an endpoints list") {
+            let endpoint = entry["endpoint"].as_str().expect("an endpoint name");
+            let info = agora_api::registry::endpoints()
+                .find(|info| info.name == endpoint && info.product() == product)
+                .unwrap_or_else(|| panic!("{product}::{endpoint} is in specs/ but not registered"));
+            for case in entry["invalid"].as_array().into_iter().flatten() {
+                let name = case["name"].as_str().expect("an invalid case's name");
+                let label = format!("{endpoint} ({name})");
+                let text = |key: &str| {
+                    case[key]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{label}: `{key}` is required"))
+                        .to_owned()
+                };
+                all.push(Invalid {
+                    endpoint: info.name,
+                    name: name.to_owned(),
+                    field: text("field"),
+                    rule: text("rule"),
+                    agora_reply: case.get("agora_reply").cloned(),
+                    received: Received::of(&label, &case["request"]),
+                    info,
+                });
+            }
+        }
+    }
+    all
+}
+
 /// A valid App ID for examples whose documentation leaves it a placeholder.
 pub fn placeholder_app_id() -> agora_api::AppId {
     agora_api::AppId::new("0123456789abcdef0123456789abcdef").expect("a valid App ID")

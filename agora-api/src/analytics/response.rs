@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::open_enum::{int_enum, string_enum};
+use crate::values::{int_enum, string_enum};
 
 /// The envelope every Agora Analytics response carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

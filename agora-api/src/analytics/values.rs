@@ -6,83 +6,12 @@
 //! names come back in a response (metric and dimension keys of a
 //! [`DataPoint`](super::DataPoint)), the response keeps them as text.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::error::InvalidInput;
+use crate::values::closed_enum;
 
-/// A closed enum of documented request values, sent as text.
-macro_rules! request_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident in $field:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
-        }
-
-        impl $name {
-            /// Every documented value, in the documentation's order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The value on the wire.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $( $name::$variant => $text, )+
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
-                match value {
-                    $( $text => Ok($name::$variant), )+
-                    other => Err(InvalidInput::new(
-                        $field,
-                        format!(
-                            "must be one of {} (got {other:?})",
-                            [$($text),+].join(", ")
-                        ),
-                    )),
-                }
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-request_enum! {
+closed_enum! {
     /// The SDK family a Data Insights or Real-time Monitoring query is
     /// about (`productType`).
     pub enum ProductType in "productType" {
@@ -93,7 +22,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// The granularity of a Data Insights time series
     /// (`aggregateGranularity`).
     pub enum Granularity in "aggregateGranularity" {
@@ -104,7 +33,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// A usage metric of Data Insights (`metric` of
     /// [`GetUsageByTime`](super::GetUsageByTime) and
     /// [`GetUsageAggregation`](super::GetUsageAggregation)).
@@ -146,7 +75,7 @@ impl UsageMetric {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// A quality metric of Data Insights and Real-time Monitoring.
     pub enum QualityMetric in "metric" {
         /// Joins ÷ join attempts.
@@ -163,7 +92,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// A scale metric of Real-time Monitoring.
     pub enum RealtimeUsageMetric in "metric" {
         /// Users across the channels in use; one user in two channels
@@ -174,7 +103,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// An extra metric returned next to a top-20 quality metric to judge
     /// the data's weight (`extraMetrics`).
     pub enum ExtraMetric in "extraMetrics" {
@@ -183,7 +112,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// A freeze-rate metric of Call Inspector (`metric` of
     /// [`GetCallStatistics`](super::GetCallStatistics) and
     /// [`GetFreezeRateBuckets`](super::GetFreezeRateBuckets)).
@@ -195,7 +124,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// A per-call time-series metric of Call Inspector (`metric` of
     /// [`GetCallStatisticsByTime`](super::GetCallStatisticsByTime)).
     pub enum CallTimeSeriesMetric in "metric" {
@@ -212,7 +141,7 @@ request_enum! {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// What results are grouped by (`dimension`). One dimension per query.
     ///
     /// Every dimension parameter accepts the first six. The aggregation
@@ -277,7 +206,7 @@ impl Dimension {
     }
 }
 
-request_enum! {
+closed_enum! {
     /// What a [`RegionFilter`] filters on. Agora supports the country only.
     pub enum FilterName in "filters.name" {
         /// The country.

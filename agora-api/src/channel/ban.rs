@@ -4,11 +4,12 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
 use crate::types::{AppId, ChannelName, Uid};
+use crate::values::string_enum;
+use crate::values::validated_number;
 use crate::{Endpoint, endpoint_docs};
 
 // ---------------------------------------------------------------------------
@@ -69,7 +70,7 @@ impl FromStr for BanRuleId {
     }
 }
 
-checked_number! {
+validated_number! {
     /// How long a ban lasts, in minutes (the `time` field): 1 to 1440, or
     /// 0 to kick the matching users out without a ban (they may rejoin at
     /// once).
@@ -112,7 +113,7 @@ fn check_minutes(minutes: u16) -> Result<u16, InvalidInput> {
     }
 }
 
-checked_number! {
+validated_number! {
     /// How long a ban lasts, in seconds (the `time_in_seconds` field): 10
     /// to 86430, or 0 to kick the matching users out without a ban.
     ///

@@ -4,19 +4,20 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer};
 
 use crate::error::InvalidInput;
-use crate::open_enum::int_enum;
 use crate::pages::Paginated;
 use crate::types::{AppId, ChannelName, Uid};
+use crate::values::int_enum;
+use crate::values::validated_number;
 use crate::{Endpoint, endpoint_docs};
 
 // ---------------------------------------------------------------------------
 // Input types
 // ---------------------------------------------------------------------------
 
-checked_number! {
+validated_number! {
     /// Channels per page of [`ListChannels`] (`page_size`): 1 to 500;
     /// Agora's default is 100.
     ///

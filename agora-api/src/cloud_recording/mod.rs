@@ -18,13 +18,9 @@
 //! and the NCS IP list are plain reads.
 //! <https://docs.agora.io/en/cloud-recording/reference/rest-api/overview>
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
+use crate::values::string_enum;
+use crate::values::{issued_id, validated_string};
 
 mod config;
 mod ncs;
@@ -64,113 +60,7 @@ pub use session::{
     UpdateBuilder, UpdateLayout, UpdateLayoutBuilder,
 };
 
-/// Defines a validated identifier issued by Agora: non-empty, without
-/// whitespace or control characters (it goes in a URL path).
-macro_rules! agora_id {
-    (
-        $(#[$meta:meta])*
-        $name:ident, field = $field:literal
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
-
-        impl $name {
-            /// Checks `value`: non-empty, no whitespace or control
-            /// characters.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> Result<Self, InvalidInput> {
-                let text = value.as_ref();
-                if text.is_empty() {
-                    return Err(InvalidInput::new($field, "must not be empty"));
-                }
-                if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                    return Err(InvalidInput::new(
-                        $field,
-                        "must not contain whitespace or control characters",
-                    ));
-                }
-                Ok($name(value.into().into_boxed_str()))
-            }
-
-            /// The identifier as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({:?})", stringify!($name), &*self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: &str) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = InvalidInput;
-            fn try_from(value: String) -> Result<Self, InvalidInput> {
-                $name::new(value)
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
-                value.0.into()
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                &*self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                &*self.0 == *other
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(value).map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-agora_id! {
+validated_string! {
     /// A cloud recording resource ID, from [`Acquire`]'s answer.
     ///
     /// ```
@@ -180,10 +70,10 @@ agora_id! {
     /// assert!(ResourceId::new("").is_err());
     /// # Ok::<(), agora_api::InvalidInput>(())
     /// ```
-    ResourceId, field = "resourceid"
+    ResourceId, field = "resourceid", check = issued_id
 }
 
-agora_id! {
+validated_string! {
     /// A recording ID (`sid`), from [`Start`]'s answer.
     ///
     /// ```
@@ -193,7 +83,7 @@ agora_id! {
     /// assert!(Sid::new("a b").is_err());
     /// # Ok::<(), agora_api::InvalidInput>(())
     /// ```
-    Sid, field = "sid"
+    Sid, field = "sid", check = issued_id
 }
 
 string_enum! {

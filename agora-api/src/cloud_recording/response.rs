@@ -6,9 +6,10 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use crate::open_enum::{int_enum, string_enum};
+use crate::values::{int_enum, string_enum};
 
 use super::config::extension::{RTMP_PUBLISH_SERVICE, WEB_RECORDER_SERVICE};
+use super::{ResourceId, Sid};
 
 /// The resource reserved by [`Acquire`](super::Acquire).
 #[derive(Debug, Clone, Deserialize)]
@@ -20,7 +21,7 @@ pub struct AcquiredResource {
     /// The recorder's UID.
     pub uid: String,
     /// The resource ID to pass to `start`, valid for five minutes.
-    pub resource_id: String,
+    pub resource_id: ResourceId,
 }
 
 /// A recording session, as [`Start`](super::Start),
@@ -44,11 +45,11 @@ pub struct RecordingSession {
     pub uid: String,
     /// The resource ID.
     #[serde(default)]
-    pub resource_id: String,
+    pub resource_id: Option<ResourceId>,
     /// The recording ID (`sid`) that query, update, updateLayout and stop
     /// take.
     #[serde(default)]
-    pub sid: String,
+    pub sid: Option<Sid>,
     /// Agora's code, on a 2xx that is not a plain success.
     #[serde(default)]
     pub code: Option<i64>,
@@ -70,10 +71,10 @@ pub struct QueriedRecording {
     pub uid: String,
     /// The resource ID.
     #[serde(default)]
-    pub resource_id: String,
+    pub resource_id: Option<ResourceId>,
     /// The recording ID.
     #[serde(default)]
-    pub sid: String,
+    pub sid: Option<Sid>,
     /// What the recording is doing; its members depend on the mode.
     #[serde(default)]
     pub server_response: QueryServerResponse,
@@ -128,10 +129,10 @@ pub struct StoppedRecording {
     pub uid: String,
     /// The resource ID.
     #[serde(default)]
-    pub resource_id: String,
+    pub resource_id: Option<ResourceId>,
     /// The recording ID.
     #[serde(default)]
-    pub sid: String,
+    pub sid: Option<Sid>,
     /// The files and uploads at the time of stopping; members depend on
     /// the mode.
     #[serde(default)]

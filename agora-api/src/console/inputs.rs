@@ -9,7 +9,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::InvalidInput;
-use crate::types::validated_string;
+use crate::values::validated_string;
 
 validated_string! {
     /// A project ID, as [`ListProjects`](super::ListProjects) returns it in

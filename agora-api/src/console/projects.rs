@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer};
 use super::inputs::{ProjectId, ProjectName, RecordingServer};
 use crate::auth::Secret;
 use crate::error::InvalidInput;
-use crate::open_enum::int_enum;
+use crate::values::int_enum;
 use crate::{Endpoint, endpoint_docs};
 
 /// Creates an Agora project.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::inputs::{ProjectId, ProjectIds, UsageDate};
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
+use crate::values::string_enum;
 use crate::{Endpoint, endpoint_docs};
 
 /// Gets a project's daily usage between two dates.

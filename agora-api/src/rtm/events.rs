@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::types::Outcome;
-use crate::open_enum::string_enum;
 use crate::types::AppId;
+use crate::values::string_enum;
 use crate::{Endpoint, endpoint_docs};
 
 /// Fetches the login and logout events of the app's users.

@@ -5,9 +5,9 @@ use serde::Deserialize;
 
 use super::types::{RtmChannelName, check_name};
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
 use crate::pages::Paginated;
 use crate::types::{AppId, UserId};
+use crate::values::string_enum;
 use crate::{Endpoint, endpoint_docs};
 
 /// Punctuation the 2.x message history page allows in user IDs and channel

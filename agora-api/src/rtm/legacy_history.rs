@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::types::{CHANNEL_PUNCTUATION, Outcome, check_name};
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
-use crate::types::{AppId, UserId, validated_string};
+use crate::types::{AppId, UserId};
+use crate::values::string_enum;
+use crate::values::validated_string;
 use crate::{Endpoint, endpoint_docs};
 
 validated_string! {

@@ -4,8 +4,9 @@ use serde::Deserialize;
 
 use super::types::{Outcome, RtmChannelName};
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
-use crate::types::{AppId, UserId, validated_string};
+use crate::types::{AppId, UserId};
+use crate::values::string_enum;
+use crate::values::validated_string;
 use crate::{Endpoint, endpoint_docs};
 
 /// The most a message payload may hold: 32 KB.

@@ -1,8 +1,9 @@
 //! Types shared by the Signaling resource groups: channel names, the
 //! name rule they and the history calls check, and a call's `result`.
 
-use crate::open_enum::string_enum;
-use crate::types::{ChannelName, validated_string};
+use crate::types::ChannelName;
+use crate::values::string_enum;
+use crate::values::validated_string;
 
 /// Punctuation Signaling allows in channel names, besides ASCII letters,
 /// digits and the space: the RTC set plus `'`.

@@ -275,15 +275,18 @@ fn decode_member<T: DeserializeOwned>(
     name: &'static str,
 ) -> Result<T, InvalidInput> {
     T::deserialize(value).map_err(|error| {
-        // A validated type refuses its value with its own `InvalidInput`,
-        // which serde carries as text ("invalid `uid`: must be ..."); the
-        // member's name is said once, here, so that prefix is dropped.
+        // A validated type refuses a plain value with its own
+        // `InvalidInput`, which serde carries as text, under the type's
+        // name ("invalid `app_id`: must be ..."); the member is named here,
+        // by its wire name, so that prefix is dropped. Inside an object or
+        // array the inner name is kept: it says which part was refused.
         let text = error.to_string();
+        let plain = !matches!(value, Value::Object(_) | Value::Array(_));
         let rule = text
             .strip_prefix("invalid `")
-            .and_then(|rest| rest.strip_prefix(name))
-            .and_then(|rest| rest.strip_prefix("`: "))
-            .map_or(text.as_str(), |rule| rule);
+            .and_then(|rest| rest.split_once("`: "))
+            .filter(|(inner, _)| plain && !inner.contains('`'))
+            .map_or(text.as_str(), |(_, rule)| rule);
         InvalidInput::new(name, rule.to_owned())
     })
 }

@@ -9,7 +9,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 use crate::auth::Secret;
 use crate::authorize::{AuthContext, Authorizer};
 use crate::error::{Error, InvalidInput};
-use crate::open_enum::string_enum;
+use crate::values::string_enum;
 
 string_enum! {
     /// A Whiteboard data centre, sent in the `region` header of every

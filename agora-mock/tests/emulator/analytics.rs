@@ -7,7 +7,6 @@
 
 use std::time::Duration;
 
-use crate::support::Raw;
 use agora_api::analytics::{
     CallId, CallProblemReport, CallTimeSeriesMetric, Dimension, DimensionValues, ExtraMetric,
     FreezeRateMetric, GetCallDetails, GetCallMetrics, GetCallSessions, GetCallStatistics,
@@ -20,7 +19,6 @@ use agora_api::analytics::{
 use agora_api::channel::Platform;
 use agora_api::{AppId, ChannelName, Client, Uid};
 use agora_mock::{Join, ManualClock, MockServer};
-use serde_json::json;
 
 const T0: u64 = 1_700_000_000;
 const HOUR: u64 = 3_600;
@@ -448,45 +446,4 @@ async fn call_inspector_keeps_the_enterprise_plans_window_and_delay() {
         .await
         .expect("calls");
     assert!(settled.status.is_success(), "20 s later the data is there");
-}
-
-#[tokio::test]
-async fn what_analytics_refuses_the_emulator_refuses() {
-    let (server, _clock) = server_with_calls().await;
-    let raw = Raw::new(&server);
-    let appid = server.app_id().as_str();
-    let refused = [
-        format!("/beta/analytics/call/lists?start_ts=200&end_ts=100&appid={appid}"),
-        format!("/beta/analytics/call/lists?start_ts={T0}&end_ts={}&appid={appid}&page_size=101", T0 + 60),
-        format!("/beta/analytics/call/lists?start_ts={T0}&end_ts={}&appid={appid}&page_no=0", T0 + 60),
-        format!("/beta/analytics/call/sessions?start_ts={T0}&end_ts={}&appid={appid}&call_id=x&page_no=2", T0 + 60),
-        format!("/beta/analytics/call/statistics?start_ts={T0}&end_ts={}&appid={appid}&call_id=x&metric=audio_freeze_rate&dimension=channelSize", T0 + 60),
-        format!("/beta/realtime/quality/by_time_20sec?startTs=1&endTs=60&appid={appid}&productType=Native&metric=networkDelay&uids=1"),
-        format!("/beta/realtime/usage/dimension/top20?ts=1&appid={appid}&productType=Native&metric=channelCount&dimension=sdk"),
-        format!("/beta/insight/usage/by_time?startTs=1&endTs=700000&appid={appid}&metric=userCount&aggregateGranularity=1d"),
-        format!("/beta/insight/usage/by_time?startTs=1&endTs=60&appid={appid}&metric=users&aggregateGranularity=1d"),
-        format!("/beta/insight/usage/by_time?startTs=1&endTs=60&appid={appid}&metric=userCount"),
-        "/beta/insight/usage/by_time?startTs=1&endTs=60&appid=ffffffffffffffffffffffffffffffff&metric=userCount&aggregateGranularity=1d".to_owned(),
-    ];
-    for path in refused {
-        let answer = raw.basic("GET", &path, None).await;
-        assert_eq!(answer.status, 400, "{path}: {}", answer.body);
-        assert_eq!(answer.body["code"], 400, "{path}");
-        assert!(answer.body["message"].is_string(), "{path}");
-    }
-    let filters_without_region = raw
-        .basic(
-            "POST",
-            &format!("/beta/insight/usage/aggregation?appid={appid}"),
-            Some(json!({
-                "startTs": 1, "endTs": 60, "metric": "userCount",
-                "dimension": "country", "filters": [{ "name": "country", "value": "China" }]
-            })),
-        )
-        .await;
-    assert_eq!(filters_without_region.status, 400);
-    assert_eq!(
-        filters_without_region.body["message"],
-        "invalid `filters`: applies only with dimension region"
-    );
 }

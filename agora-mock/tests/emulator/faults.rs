@@ -9,7 +9,7 @@ use crate::support::{Raw, api_error, code};
 use agora_api::channel::{BanMinutes, CreateBanRule, ListBanRules, Privilege};
 use agora_api::cloud_recording::{
     Acquire, AcquireClientRequest, AmazonS3Region, ChannelType, GetNcsIps, Query, RecordingConfig,
-    RecordingMode, ResourceId, Sid, Start, StartClientRequest, StorageConfig,
+    RecordingMode, ResourceId, Start, StartClientRequest, StorageConfig,
 };
 use agora_api::console::ListProjects;
 use agora_api::{AppId, ChannelName, Client, Error, RetryPolicy, Uid, UidString};
@@ -404,8 +404,8 @@ async fn faults_given_at_start_use_the_command_lines_syntax() {
     );
     let query = Query::builder()
         .appid(server.app_id().clone())
-        .resource_id(ResourceId::new(session.resource_id).expect("an ID"))
-        .sid(Sid::new(session.sid).expect("a sid"))
+        .resource_id(session.resource_id.expect("an ID"))
+        .sid(session.sid.expect("a sid"))
         .mode(RecordingMode::Mix)
         .build();
     assert!(client.send(&query).await.is_err());

@@ -14,4 +14,5 @@ mod documented_examples;
 mod faults;
 mod hostile;
 mod readme_example;
+mod real_time_stt;
 mod rtm;

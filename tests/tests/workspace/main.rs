@@ -19,6 +19,7 @@ mod extension;
 mod faults;
 mod hostile;
 mod hygiene;
+mod invalid;
 mod readme;
 mod reliability;
 mod rtm;

@@ -211,7 +211,7 @@ async fn a_dead_primary_fails_over_even_for_a_non_idempotent_call() {
         .send(&acquire(&mock, 5))
         .await
         .expect("the backup host answers");
-    assert!(!resource.resource_id.is_empty());
+    assert!(!resource.resource_id.as_str().is_empty());
     let received = mock.requests_to::<Acquire>();
     assert_eq!(received.len(), 1, "received exactly once");
     assert_eq!(received[0].host, 1, "by the second host");

@@ -6,7 +6,7 @@ use serde::ser::SerializeMap as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
+use crate::values::string_enum;
 
 use super::path::{FieldPath, at};
 use super::recording::AudioProfile;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::InvalidInput;
-use crate::open_enum::string_enum;
+use crate::values::string_enum;
 
 use super::check_range;
 use super::path::{FieldPath, at};

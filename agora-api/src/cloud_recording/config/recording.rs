@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::Secret;
 use crate::error::InvalidInput;
-use crate::open_enum::{int_enum, string_enum};
 use crate::types::UidString;
+use crate::values::{int_enum, string_enum};
 
 use super::path::{FieldPath, at};
 use super::{

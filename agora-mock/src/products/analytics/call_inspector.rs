@@ -2,17 +2,15 @@
 //! dimension, freeze-rate buckets, time series. Calls are the emulator's
 //! RTC channels with users in them.
 
+use agora_api::AppId;
 use agora_api::analytics::{
-    CallId, CallTimeSeriesMetric, Dimension, FreezeRateMetric, GetCallMetrics, GetCallSessions,
-    GetCallStatistics, GetCallStatisticsByTime, GetFreezeRateBuckets, ListCalls, SessionIds,
-    UidList,
+    CallId, CallTimeSeriesMetric, GetCallMetrics, GetCallSessions, GetCallStatistics,
+    GetCallStatisticsByTime, GetFreezeRateBuckets, ListCalls, UidList,
 };
 use agora_api::channel::Platform;
-use agora_api::{AppId, ChannelName};
 use serde_json::{Map, Value, json};
 
 use super::{Analytics, DAY, dimension_values, known_app, success, timestamps};
-use crate::call::validated;
 use crate::clock::unix_secs;
 use crate::ids::{stable_hex, stable_in, stable_ratio};
 use crate::product::{Call, Store};
@@ -158,20 +156,7 @@ fn page(items: Vec<Value>, page_no: Option<u32>, page_size: Option<u32>, key: &s
 }
 
 pub(super) fn list_calls(store: &mut Store<'_, Analytics>, call: &Call<'_, ListCalls>) -> Handled {
-    let mut builder = ListCalls::builder()
-        .start_ts(call.query_required::<u64>("start_ts")?)
-        .end_ts(call.query_required::<u64>("end_ts")?)
-        .appid(call.query_required::<AppId>("appid")?);
-    if let Some(cname) = call.query::<ChannelName>("cname")? {
-        builder = builder.cname(cname);
-    }
-    if let Some(page_no) = call.query::<u32>("page_no")? {
-        builder = builder.page_no(page_no);
-    }
-    if let Some(page_size) = call.query::<u32>("page_size")? {
-        builder = builder.page_size(page_size);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     check_window(call, request.start_ts, request.end_ts, 20)?;
     let items: Vec<Value> = calls(store.account, &request.appid)
@@ -207,24 +192,7 @@ pub(super) fn call_sessions(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetCallSessions>,
 ) -> Handled {
-    let mut builder = GetCallSessions::builder()
-        .start_ts(call.query_required::<u64>("start_ts")?)
-        .end_ts(call.query_required::<u64>("end_ts")?)
-        .appid(call.query_required::<AppId>("appid")?)
-        .call_id(call.query_required::<CallId>("call_id")?);
-    if let Some(page_no) = call.query::<u32>("page_no")? {
-        builder = builder.page_no(page_no);
-    }
-    if let Some(page_size) = call.query::<u32>("page_size")? {
-        builder = builder.page_size(page_size);
-    }
-    if let Some(uids) = call.query::<UidList>("uids")? {
-        builder = builder.uids(uids);
-    }
-    if let Some(exclude) = call.query::<bool>("exclude_server_user")? {
-        builder = builder.exclude_server_user(exclude);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     check_window(call, request.start_ts, request.end_ts, 100)?;
     let items = find_call(store.account, &request.appid, &request.call_id)
@@ -266,15 +234,7 @@ pub(super) fn call_metrics(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetCallMetrics>,
 ) -> Handled {
-    let request = validated(
-        GetCallMetrics::builder()
-            .start_ts(call.query_required::<u64>("start_ts")?)
-            .end_ts(call.query_required::<u64>("end_ts")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .call_id(call.query_required::<CallId>("call_id")?)
-            .sids(call.query_required::<SessionIds>("sids")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     check_window(call, request.start_ts, request.end_ts, 100)?;
     let metrics: Vec<Value> = request
@@ -290,16 +250,7 @@ pub(super) fn call_statistics(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetCallStatistics>,
 ) -> Handled {
-    let request = validated(
-        GetCallStatistics::builder()
-            .start_ts(call.query_required::<u64>("start_ts")?)
-            .end_ts(call.query_required::<u64>("end_ts")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .call_id(call.query_required::<CallId>("call_id")?)
-            .metric(call.query_required::<FreezeRateMetric>("metric")?)
-            .dimension(call.query_required::<Dimension>("dimension")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let users = find_call(store.account, &request.appid, &request.call_id)
         .map_or(0, |info| info.channel.users.len() as u64);
@@ -323,15 +274,7 @@ pub(super) fn freeze_buckets(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetFreezeRateBuckets>,
 ) -> Handled {
-    let request = validated(
-        GetFreezeRateBuckets::builder()
-            .start_ts(call.query_required::<u64>("start_ts")?)
-            .end_ts(call.query_required::<u64>("end_ts")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .call_id(call.query_required::<CallId>("call_id")?)
-            .metric(call.query_required::<FreezeRateMetric>("metric")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let users = find_call(store.account, &request.appid, &request.call_id)
         .map_or(0, |info| info.channel.users.len() as u64);
@@ -350,15 +293,7 @@ pub(super) fn call_time_series(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetCallStatisticsByTime>,
 ) -> Handled {
-    let request = validated(
-        GetCallStatisticsByTime::builder()
-            .start_ts(call.query_required::<u64>("start_ts")?)
-            .end_ts(call.query_required::<u64>("end_ts")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .call_id(call.query_required::<CallId>("call_id")?)
-            .metric(call.query_required::<CallTimeSeriesMetric>("metric")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let users = find_call(store.account, &request.appid, &request.call_id)
         .map_or(0, |info| info.channel.users.len() as u64);

@@ -1,17 +1,14 @@
 //! Data Insights: usage and quality by time and aggregated.
 
-use agora_api::AppId;
 use agora_api::analytics::{
     Dimension, DimensionValues, GetQualityAggregation, GetQualityByTime, GetUsageAggregation,
-    GetUsageByTime, Granularity, ProductType, QualityAggregationQuery, QualityMetric,
-    UsageAggregationQuery, UsageMetric,
+    GetUsageByTime, Granularity,
 };
 use serde_json::{Map, Value, json};
 
 use super::{
     Analytics, DAY, known_app, quality_value, success, timestamps, usage_value, values_of,
 };
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::Handled;
 
@@ -26,15 +23,7 @@ pub(super) fn usage_by_time(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetUsageByTime>,
 ) -> Handled {
-    let request = validated(
-        GetUsageByTime::builder()
-            .start_ts(call.query_required::<u64>("startTs")?)
-            .end_ts(call.query_required::<u64>("endTs")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .metric(call.query_required::<UsageMetric>("metric")?)
-            .aggregate_granularity(call.query_required::<Granularity>("aggregateGranularity")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let metric = request.metric.as_str();
     let data: Vec<Value> = timestamps(
@@ -60,16 +49,7 @@ pub(super) fn quality_by_time(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetQualityByTime>,
 ) -> Handled {
-    let request = validated(
-        GetQualityByTime::builder()
-            .start_ts(call.query_required::<u64>("startTs")?)
-            .end_ts(call.query_required::<u64>("endTs")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .metric(call.query_required::<QualityMetric>("metric")?)
-            .aggregate_granularity(call.query_required::<Granularity>("aggregateGranularity")?)
-            .product_type(call.query_required::<ProductType>("productType")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let metric = request.metric.as_str();
     let data: Vec<Value> = timestamps(
@@ -126,12 +106,7 @@ pub(super) fn usage_aggregation(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetUsageAggregation>,
 ) -> Handled {
-    let request = validated(
-        GetUsageAggregation::builder()
-            .appid(call.query_required::<AppId>("appid")?)
-            .query(call.whole_body::<UsageAggregationQuery>()?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let query = &request.query;
     let data = aggregated(
@@ -148,12 +123,7 @@ pub(super) fn quality_aggregation(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetQualityAggregation>,
 ) -> Handled {
-    let request = validated(
-        GetQualityAggregation::builder()
-            .appid(call.query_required::<AppId>("appid")?)
-            .query(call.whole_body::<QualityAggregationQuery>()?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let query = &request.query;
     let data = aggregated(

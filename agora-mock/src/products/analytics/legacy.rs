@@ -2,14 +2,12 @@
 
 #![allow(deprecated)]
 
-use agora_api::AppId;
-use agora_api::analytics::{CallId, CallProblemReport, GetCallDetails, ReportCallProblem};
+use agora_api::analytics::{GetCallDetails, ReportCallProblem};
 use serde_json::{Value, json};
 
 use super::Analytics;
 use super::call_inspector::{find_call, metrics_of, sessions};
 use super::{known_app, success};
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::{Handled, Reply};
 
@@ -17,15 +15,7 @@ pub(super) fn call_details(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetCallDetails>,
 ) -> Handled {
-    let mut builder = GetCallDetails::builder()
-        .start_ts(call.query_required::<u64>("start_ts")?)
-        .end_ts(call.query_required::<u64>("end_ts")?)
-        .appid(call.query_required::<AppId>("appid")?)
-        .call_id(call.query_required::<CallId>("call_id")?);
-    if let Some(exclude) = call.query::<bool>("exclude_server_user")? {
-        builder = builder.exclude_server_user(exclude);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let info = find_call(store.account, &request.appid, &request.call_id);
     let call_info = info
@@ -47,12 +37,7 @@ pub(super) fn report_problem(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, ReportCallProblem>,
 ) -> Handled {
-    let request = validated(
-        ReportCallProblem::builder()
-            .appid(call.query_required::<AppId>("appid")?)
-            .report(call.whole_body::<CallProblemReport>()?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     if let Ok(report) = serde_json::to_value(&request.report) {
         store.own.problem_reports.push(report);

@@ -2,18 +2,15 @@
 //! top 20 of a dimension.
 
 use agora_api::analytics::{
-    Dimension, DimensionValues, ExtraMetric, GetRealtimeQuality, GetRealtimeQualityTop20,
-    GetRealtimeUsage, GetRealtimeUsageTop20, ProductType, QualityMetric, RealtimeUsageMetric,
-    UidList,
+    Dimension, DimensionValues, GetRealtimeQuality, GetRealtimeQualityTop20, GetRealtimeUsage,
+    GetRealtimeUsageTop20,
 };
-use agora_api::{AppId, ChannelName};
 use serde_json::{Map, Value, json};
 
 use super::{
     Analytics, MAX_POINTS, dimension_values, known_app, quality_value, success, usage_value,
     values_of,
 };
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::Handled;
 
@@ -71,22 +68,7 @@ pub(super) fn realtime_usage(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetRealtimeUsage>,
 ) -> Handled {
-    let mut builder = GetRealtimeUsage::builder()
-        .start_ts(call.query_required::<u64>("startTs")?)
-        .end_ts(call.query_required::<u64>("endTs")?)
-        .appid(call.query_required::<AppId>("appid")?)
-        .product_type(call.query_required::<ProductType>("productType")?)
-        .metric(call.query_required::<RealtimeUsageMetric>("metric")?);
-    if let Some(dimension) = call.query::<Dimension>("dimension")? {
-        builder = builder.dimension(dimension);
-    }
-    if let Some(values) = call.query::<DimensionValues>("dimensionValues")? {
-        builder = builder.dimension_values(values);
-    }
-    if let Some(cname) = call.query::<ChannelName>("cname")? {
-        builder = builder.cname(cname);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let data = realtime_points(
         request.appid.as_str(),
@@ -103,25 +85,7 @@ pub(super) fn realtime_quality(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetRealtimeQuality>,
 ) -> Handled {
-    let mut builder = GetRealtimeQuality::builder()
-        .start_ts(call.query_required::<u64>("startTs")?)
-        .end_ts(call.query_required::<u64>("endTs")?)
-        .appid(call.query_required::<AppId>("appid")?)
-        .product_type(call.query_required::<ProductType>("productType")?)
-        .metric(call.query_required::<QualityMetric>("metric")?);
-    if let Some(dimension) = call.query::<Dimension>("dimension")? {
-        builder = builder.dimension(dimension);
-    }
-    if let Some(values) = call.query::<DimensionValues>("dimensionValues")? {
-        builder = builder.dimension_values(values);
-    }
-    if let Some(cname) = call.query::<ChannelName>("cname")? {
-        builder = builder.cname(cname);
-    }
-    if let Some(uids) = call.query::<UidList>("uids")? {
-        builder = builder.uids(uids);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     let windows = windows(request.start_ts, request.end_ts);
     let metric = request.metric.as_str();
@@ -184,15 +148,7 @@ pub(super) fn usage_top20(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetRealtimeUsageTop20>,
 ) -> Handled {
-    let request = validated(
-        GetRealtimeUsageTop20::builder()
-            .ts(call.query_required::<u64>("ts")?)
-            .appid(call.query_required::<AppId>("appid")?)
-            .product_type(call.query_required::<ProductType>("productType")?)
-            .metric(call.query_required::<RealtimeUsageMetric>("metric")?)
-            .dimension(call.query_required::<Dimension>("dimension")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     success(
         call,
@@ -211,16 +167,7 @@ pub(super) fn quality_top20(
     store: &mut Store<'_, Analytics>,
     call: &Call<'_, GetRealtimeQualityTop20>,
 ) -> Handled {
-    let mut builder = GetRealtimeQualityTop20::builder()
-        .ts(call.query_required::<u64>("ts")?)
-        .appid(call.query_required::<AppId>("appid")?)
-        .product_type(call.query_required::<ProductType>("productType")?)
-        .metric(call.query_required::<QualityMetric>("metric")?)
-        .dimension(call.query_required::<Dimension>("dimension")?);
-    if let Some(extra) = call.query::<ExtraMetric>("extraMetrics")? {
-        builder = builder.extra_metrics(extra);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, call, &request.appid)?;
     success(
         call,

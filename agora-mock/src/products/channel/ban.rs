@@ -2,15 +2,14 @@
 
 use std::time::Duration;
 
+use agora_api::Uid;
 use agora_api::channel::{
-    BanMinutes, BanRuleId, BanSeconds, CreateBanRule, DeleteBanRule, ListBanRules, Privilege,
+    BanMinutes, BanRuleId, BanSeconds, CreateBanRule, DeleteBanRule, ListBanRules,
     UpdateBanRuleExpiry,
 };
-use agora_api::{AppId, ChannelName, InvalidInput, Uid};
 use serde_json::{Value, json};
 
 use super::{BanRule, ChannelManagement, unknown_app};
-use crate::call::{Body, validated};
 use crate::clock::iso_millis;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
@@ -23,28 +22,31 @@ fn rule_not_found(id: BanRuleId) -> Fail {
     ))
 }
 
-/// The duration members as Agora reads them: out-of-range values clamped
-/// to the nearest bound, `0` kept (kick without banning), and
-/// `time_in_seconds` taking effect when both are sent.
-fn durations(body: &Body) -> Result<(Option<BanMinutes>, Option<BanSeconds>), InvalidInput> {
-    let seconds = body
-        .get::<u64>("time_in_seconds")?
-        .map(|secs| match secs {
-            0 => BanSeconds::new(0),
-            secs => BanSeconds::new(u32::try_from(secs.clamp(10, 86_430)).unwrap_or(86_430)),
-        })
-        .transpose()?;
-    let minutes = if seconds.is_some() {
-        None
-    } else {
-        body.get::<u64>("time")?
-            .map(|mins| match mins {
-                0 => BanMinutes::new(0),
-                mins => BanMinutes::new(u16::try_from(mins.clamp(1, 1_440)).unwrap_or(1_440)),
-            })
-            .transpose()?
+/// The duration members as Agora reads them (the leniency of
+/// `CreateBanRule` and `UpdateBanRuleExpiry`): out-of-range values
+/// clamped to the nearest bound, `0` kept (kick without banning), and
+/// `time_in_seconds` taking effect when both are sent. `None` when there
+/// is nothing to change (what is not a number is left to the decoder).
+pub(super) fn clamp_durations(body: &[u8]) -> Option<Vec<u8>> {
+    let mut members = match serde_json::from_slice::<Value>(body).ok()? {
+        Value::Object(members) => members,
+        _ => return None,
     };
-    Ok((minutes, seconds))
+    let seconds = members.get("time_in_seconds").and_then(Value::as_u64);
+    let minutes = members.get("time").and_then(Value::as_u64);
+    match (seconds, minutes) {
+        (Some(secs), _) => {
+            let clamped = if secs == 0 { 0 } else { secs.clamp(10, 86_430) };
+            members.insert("time_in_seconds".into(), Value::from(clamped));
+            members.remove("time");
+        }
+        (None, Some(mins)) => {
+            let clamped = if mins == 0 { 0 } else { mins.clamp(1, 1_440) };
+            members.insert("time".into(), Value::from(clamped));
+        }
+        (None, None) => return None,
+    }
+    serde_json::to_vec(&Value::Object(members)).ok()
 }
 
 fn duration_of(minutes: Option<BanMinutes>, seconds: Option<BanSeconds>) -> Duration {
@@ -90,27 +92,7 @@ pub(super) fn create_rule(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, CreateBanRule>,
 ) -> Handled {
-    let body = call.body()?;
-    let (time, time_in_seconds) = durations(&body)?;
-    let mut builder = CreateBanRule::builder()
-        .appid(body.required::<AppId>("appid")?)
-        .privileges(body.required::<Vec<Privilege>>("privileges")?);
-    if let Some(cname) = body.get::<ChannelName>("cname")? {
-        builder = builder.cname(cname);
-    }
-    if let Some(uid) = body.get::<Uid>("uid")? {
-        builder = builder.uid(uid);
-    }
-    if let Some(ip) = body.get::<String>("ip")? {
-        builder = builder.ip(ip);
-    }
-    if let Some(time) = time {
-        builder = builder.time(time);
-    }
-    if let Some(seconds) = time_in_seconds {
-        builder = builder.time_in_seconds(seconds);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     if store
         .account
         .project_of_app(request.appid.as_str())
@@ -148,11 +130,7 @@ pub(super) fn list_rules(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, ListBanRules>,
 ) -> Handled {
-    let request = validated(
-        ListBanRules::builder()
-            .appid(call.query_required::<AppId>("appid")?)
-            .build(),
-    )?;
+    let request = &call.request;
     if store
         .account
         .project_of_app(request.appid.as_str())
@@ -174,18 +152,7 @@ pub(super) fn update_rule(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, UpdateBanRuleExpiry>,
 ) -> Handled {
-    let body = call.body()?;
-    let (time, time_in_seconds) = durations(&body)?;
-    let mut builder = UpdateBanRuleExpiry::builder()
-        .appid(body.required::<AppId>("appid")?)
-        .id(body.required::<BanRuleId>("id")?);
-    if let Some(time) = time {
-        builder = builder.time(time);
-    }
-    if let Some(seconds) = time_in_seconds {
-        builder = builder.time_in_seconds(seconds);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     if store
         .account
         .project_of_app(request.appid.as_str())
@@ -216,13 +183,7 @@ pub(super) fn delete_rule(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, DeleteBanRule>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        DeleteBanRule::builder()
-            .appid(body.required::<AppId>("appid")?)
-            .id(body.required::<BanRuleId>("id")?)
-            .build(),
-    )?;
+    let request = &call.request;
     if store
         .account
         .project_of_app(request.appid.as_str())

@@ -1,14 +1,11 @@
 //! Online channel statistics: a user's status, the users and hosts of a
 //! channel, the channels of a project.
 
-use agora_api::channel::{
-    GetUserStatus, HostsOnly, ListChannelHosts, ListChannelUsers, ListChannels, PageSize,
-};
-use agora_api::{AppId, ChannelName, Uid};
+use agora_api::AppId;
+use agora_api::channel::{GetUserStatus, ListChannelHosts, ListChannelUsers, ListChannels};
 use serde_json::{Value, json};
 
 use super::{ChannelManagement, unknown_app};
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
 use crate::state::{Account, Channel};
@@ -24,13 +21,7 @@ pub(super) fn user_status(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, GetUserStatus>,
 ) -> Handled {
-    let request = validated(
-        GetUserStatus::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .uid(call.path::<Uid>("uid")?)
-            .channel_name(call.path::<ChannelName>("channelName")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, &request.appid)?;
     let member = store
         .account
@@ -89,14 +80,7 @@ pub(super) fn channel_users(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, ListChannelUsers>,
 ) -> Handled {
-    let mut builder = ListChannelUsers::builder()
-        .appid(call.path::<AppId>("appid")?)
-        .channel_name(call.path::<ChannelName>("channelName")?);
-    // Agora documents the flag's presence, not a value.
-    if call.query_text("hosts_only").is_some() {
-        builder = builder.hosts_only(HostsOnly);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, &request.appid)?;
     let channel = store
         .account
@@ -109,12 +93,7 @@ pub(super) fn channel_hosts(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, ListChannelHosts>,
 ) -> Handled {
-    let request = validated(
-        ListChannelHosts::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .channel_name(call.path::<ChannelName>("channelName")?)
-            .build(),
-    )?;
+    let request = &call.request;
     known_app(store.account, &request.appid)?;
     let channel = store
         .account
@@ -132,14 +111,7 @@ pub(super) fn channels(
     store: &mut Store<'_, ChannelManagement>,
     call: &Call<'_, ListChannels>,
 ) -> Handled {
-    let mut builder = ListChannels::builder().appid(call.path::<AppId>("appid")?);
-    if let Some(page_no) = call.query::<u32>("page_no")? {
-        builder = builder.page_no(page_no);
-    }
-    if let Some(page_size) = call.query::<PageSize>("page_size")? {
-        builder = builder.page_size(page_size);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     known_app(store.account, &request.appid)?;
     let page_no = request.page_no.unwrap_or(0) as usize;
     let page_size = usize::from(request.page_size.unwrap_or_default().get());

@@ -1,15 +1,13 @@
 //! A running session: `query`, `update`, `updateLayout`, `stop`.
 
 use agora_api::cloud_recording::{
-    Query, RecordingMode, ResourceId, Sid, Stop, StopClientRequest, Update, UpdateClientRequest,
-    UpdateLayout, UpdateLayoutClientRequest,
+    Query, RecordingMode, ResourceId, Sid, Stop, Update, UpdateLayout,
 };
 use agora_api::{AppId, ChannelName, InvalidInput, UidString};
 use serde_json::{Value, json};
 
 use super::files::{file_list, ids, web_state};
-use super::{CloudRecording, Phase, Recordings, Session, fail, mode, no_worker, who};
-use crate::call::validated;
+use super::{CloudRecording, Phase, Recordings, Session, check_mode, fail, no_worker};
 use crate::clock::unix_millis;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
@@ -51,14 +49,8 @@ fn same_task(session: &Session, cname: &ChannelName, uid: &UidString) -> Result<
 }
 
 pub(super) fn query(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Query>) -> Handled {
-    let request = validated(
-        Query::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .resource_id(call.path::<ResourceId>("resourceid")?)
-            .sid(call.path::<Sid>("sid")?)
-            .mode(mode(call)?)
-            .build(),
-    )?;
+    let request = &call.request;
+    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,
@@ -94,23 +86,8 @@ pub(super) fn query(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Query
 }
 
 pub(super) fn update(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Update>) -> Handled {
-    let appid = call.path::<AppId>("appid")?;
-    let resource_id = call.path::<ResourceId>("resourceid")?;
-    let sid = call.path::<Sid>("sid")?;
-    let mode = mode(call)?;
-    let body = call.body()?;
-    let (cname, uid) = who(&body)?;
-    let request = validated(
-        Update::builder()
-            .appid(appid)
-            .resource_id(resource_id)
-            .sid(sid)
-            .mode(mode)
-            .cname(cname)
-            .uid(uid)
-            .client_request(body.required::<UpdateClientRequest>("clientRequest")?)
-            .build(),
-    )?;
+    let request = &call.request;
+    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,
@@ -163,21 +140,7 @@ pub(super) fn update_layout(
     store: &mut Store<'_, CloudRecording>,
     call: &Call<'_, UpdateLayout>,
 ) -> Handled {
-    let appid = call.path::<AppId>("appid")?;
-    let resource_id = call.path::<ResourceId>("resourceid")?;
-    let sid = call.path::<Sid>("sid")?;
-    let body = call.body()?;
-    let (cname, uid) = who(&body)?;
-    let request = validated(
-        UpdateLayout::builder()
-            .appid(appid)
-            .resource_id(resource_id)
-            .sid(sid)
-            .cname(cname)
-            .uid(uid)
-            .client_request(body.required::<UpdateLayoutClientRequest>("clientRequest")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let session = store
         .own
         .sessions
@@ -204,23 +167,8 @@ pub(super) fn update_layout(
 }
 
 pub(super) fn stop(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Stop>) -> Handled {
-    let appid = call.path::<AppId>("appid")?;
-    let resource_id = call.path::<ResourceId>("resourceid")?;
-    let sid = call.path::<Sid>("sid")?;
-    let mode = mode(call)?;
-    let body = call.body()?;
-    let (cname, uid) = who(&body)?;
-    let request = validated(
-        Stop::builder()
-            .appid(appid)
-            .resource_id(resource_id)
-            .sid(sid)
-            .mode(mode)
-            .cname(cname)
-            .uid(uid)
-            .client_request(body.required::<StopClientRequest>("clientRequest")?)
-            .build(),
-    )?;
+    let request = &call.request;
+    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,

@@ -24,10 +24,9 @@ use agora_api::cloud_recording::{
     Acquire, GetNcsIps, Query, RecordingMode, Start, StartClientRequest, Stop, Update, UpdateLayout,
 };
 use agora_api::registry::EndpointInfo;
-use agora_api::{ChannelName, InvalidInput, UidString};
+use agora_api::{Endpoint, InvalidInput};
 use serde_json::json;
 
-use crate::call::{Body, validated};
 use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, JSON_ONLY, Reply};
 
@@ -62,9 +61,15 @@ impl Product for CloudRecording {
     }
 
     /// `400` code 2, "invalid request parameters", with the endpoint and
-    /// the rule broken.
+    /// the rule broken; `acquire` answers its own codes for a broken App
+    /// ID (400 `invalid_appid`) or channel name (401
+    /// `invalid_channel_name`).
     fn invalid(info: &'static EndpointInfo, _request_id: &str, error: &InvalidInput) -> Reply {
-        self::error(400, 2, format!("{}: {error}", info.name))
+        match (info.name == Acquire::NAME, error.field()) {
+            (true, "appid") => self::error(400, 400, "invalid_appid"),
+            (true, "cname") => self::error(400, 401, "invalid_channel_name"),
+            _ => self::error(400, 2, format!("{}: {error}", info.name)),
+        }
     }
 
     /// `400` code 2 with the rule broken.
@@ -228,27 +233,17 @@ pub(super) fn no_worker() -> Fail {
     fail(404, 404, "failed to find worker")
 }
 
-/// The mode segment of a path: one of the three modes.
-pub(super) fn mode<E>(call: &Call<'_, E>) -> Result<RecordingMode, InvalidInput> {
-    let mode = RecordingMode::from(call.path_text("mode")?);
-    if let RecordingMode::Other(other) = &mode {
+/// The mode segment of a path must be one of the three modes.
+pub(super) fn check_mode(mode: &RecordingMode) -> Result<(), InvalidInput> {
+    if let RecordingMode::Other(other) = mode {
         return Err(InvalidInput::new(
             "mode",
             format!("must be individual, mix or web (got {other:?})"),
         ));
     }
-    Ok(mode)
-}
-
-/// `cname` and `uid` of a body.
-pub(super) fn who(body: &Body) -> Result<(ChannelName, UidString), InvalidInput> {
-    Ok((
-        body.required::<ChannelName>("cname")?,
-        body.required::<UidString>("uid")?,
-    ))
+    Ok(())
 }
 
 fn ncs_ips(_store: &mut Store<'_, CloudRecording>, _call: &Call<'_, GetNcsIps>) -> Handled {
-    validated(GetNcsIps::builder().build())?;
     Ok(Reply::ok(crate::products::channel::ncs_hosts()))
 }

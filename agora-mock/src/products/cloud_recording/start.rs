@@ -1,37 +1,21 @@
 //! Getting a recording going: `acquire` a resource ID, `start` a session
 //! on it.
 
+use agora_api::InvalidInput;
 use agora_api::cloud_recording::{
-    Acquire, AcquireClientRequest, RecordingMode, ResourceId, Scene, ServiceParam, Start,
-    StartClientRequest,
+    Acquire, RecordingMode, Scene, ServiceParam, Start, StartClientRequest,
 };
-use agora_api::{AppId, ChannelName, InvalidInput, UidString};
 use serde_json::json;
 
 use super::{
     CloudRecording, DEFAULT_RESOURCE_EXPIRED_HOUR, Phase, RESOURCE_LIFETIME, Resource, Session,
-    error, fail, mode, who,
+    check_mode, error, fail,
 };
-use crate::call::validated;
 use crate::product::{Call, Product, Store};
 use crate::reply::{Fail, Handled, Reply};
 
 pub(super) fn acquire(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Acquire>) -> Handled {
-    let appid = call
-        .path::<AppId>("appid")
-        .map_err(|_| fail(400, 400, "invalid_appid"))?;
-    let body = call.body()?;
-    let cname = body
-        .required::<ChannelName>("cname")
-        .map_err(|_| fail(400, 401, "invalid_channel_name"))?;
-    let request = validated(
-        Acquire::builder()
-            .appid(appid)
-            .cname(cname)
-            .uid(body.required::<UidString>("uid")?)
-            .client_request(body.required::<AcquireClientRequest>("clientRequest")?)
-            .build(),
-    )?;
+    let request = &call.request;
     if store
         .account
         .project_of_app(request.appid.as_str())
@@ -145,21 +129,8 @@ fn check_mode_config(
 }
 
 pub(super) fn start(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Start>) -> Handled {
-    let appid = call.path::<AppId>("appid")?;
-    let resource_id = call.path::<ResourceId>("resourceid")?;
-    let mode = mode(call)?;
-    let body = call.body()?;
-    let (cname, uid) = who(&body)?;
-    let request = validated(
-        Start::builder()
-            .appid(appid)
-            .resource_id(resource_id)
-            .mode(mode)
-            .cname(cname)
-            .uid(uid)
-            .client_request(body.required::<StartClientRequest>("clientRequest")?)
-            .build(),
-    )?;
+    let request = &call.request;
+    check_mode(&request.mode)?;
     check_mode_config(&request.mode, &request.client_request)?;
     if store
         .account

@@ -4,15 +4,13 @@
 #![allow(deprecated)]
 
 use agora_api::console::{
-    CreateProject, DeleteProject, GetProject, ListProjects, ProjectId, ProjectName, ProjectStatus,
-    RecordingServer, ResetPrimaryCertificate, SetPrimaryCertificate, SetProjectStatus,
-    SetRecordingServer,
+    CreateProject, DeleteProject, GetProject, ListProjects, ProjectId, ResetPrimaryCertificate,
+    SetPrimaryCertificate, SetProjectStatus, SetRecordingServer,
 };
 use serde_json::{Value, json};
 
 use super::Console;
 use super::project_json;
-use crate::call::validated;
 use crate::clock::unix_secs;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
@@ -47,13 +45,7 @@ pub(super) fn create_project(
     store: &mut Store<'_, Console>,
     call: &Call<'_, CreateProject>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        CreateProject::builder()
-            .name(body.required::<ProjectName>("name")?)
-            .enable_sign_key(body.required::<bool>("enable_sign_key")?)
-            .build(),
-    )?;
+    let request = &call.request;
     if store
         .account
         .projects
@@ -89,12 +81,7 @@ pub(super) fn create_project(
 }
 
 pub(super) fn get_project(store: &mut Store<'_, Console>, call: &Call<'_, GetProject>) -> Handled {
-    let request = validated(
-        GetProject::builder()
-            .id(call.query_required::<ProjectId>("id")?)
-            .name(call.query_required::<ProjectName>("name")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let project = store
         .account
         .projects
@@ -115,7 +102,6 @@ pub(super) fn list_projects(
     store: &mut Store<'_, Console>,
     _call: &Call<'_, ListProjects>,
 ) -> Handled {
-    validated(ListProjects::builder().build())?;
     let projects: Vec<Value> = store
         .account
         .projects
@@ -130,13 +116,7 @@ pub(super) fn set_status(
     store: &mut Store<'_, Console>,
     call: &Call<'_, SetProjectStatus>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        SetProjectStatus::builder()
-            .id(body.required::<ProjectId>("id")?)
-            .status(body.required::<ProjectStatus>("status")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let project = live_project(store.account, &request.id)?;
     project.status = request.status.value();
     created(project)
@@ -146,13 +126,7 @@ pub(super) fn set_recording_server(
     store: &mut Store<'_, Console>,
     call: &Call<'_, SetRecordingServer>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        SetRecordingServer::builder()
-            .id(body.required::<ProjectId>("id")?)
-            .recording_server(body.required::<RecordingServer>("recording_server")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let project = live_project(store.account, &request.id)?;
     project.recording_server = Some(request.recording_server.to_string());
     created(project)
@@ -162,13 +136,7 @@ pub(super) fn set_certificate(
     store: &mut Store<'_, Console>,
     call: &Call<'_, SetPrimaryCertificate>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        SetPrimaryCertificate::builder()
-            .id(body.required::<ProjectId>("id")?)
-            .enable(body.required::<bool>("enable")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let project = live_project(store.account, &request.id)?;
     project.sign_key_enabled = request.enable;
     created(project)
@@ -178,12 +146,7 @@ pub(super) fn reset_certificate(
     store: &mut Store<'_, Console>,
     call: &Call<'_, ResetPrimaryCertificate>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        ResetPrimaryCertificate::builder()
-            .id(body.required::<ProjectId>("id")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let fresh = store.account.rng.hex(32);
     let project = live_project(store.account, &request.id)?;
     // Tokens signed with the old certificate stop verifying.
@@ -196,12 +159,7 @@ pub(super) fn delete_project(
     store: &mut Store<'_, Console>,
     call: &Call<'_, DeleteProject>,
 ) -> Handled {
-    let body = call.body()?;
-    let request = validated(
-        DeleteProject::builder()
-            .id(body.required::<ProjectId>("id")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let project = live_project(store.account, &request.id).map_err(|_| {
         Fail::Reply(Reply::json(
             404,

@@ -3,12 +3,11 @@
 #![allow(deprecated)]
 
 use agora_api::InvalidInput;
-use agora_api::console::{GetUsage, GetUsageV1, ProjectId, ProjectIds, UsageBusiness, UsageDate};
+use agora_api::console::{GetUsage, GetUsageV1, UsageDate};
 use serde_json::{Value, json};
 
 use super::Console;
 use super::projects::live_project;
-use crate::call::validated;
 use crate::clock::{civil_from_days, days_from_civil};
 use crate::ids::stable_in;
 use crate::product::{Call, Store};
@@ -64,18 +63,7 @@ const METRICS: [(&str, &str); 6] = [
 ];
 
 pub(super) fn usage(store: &mut Store<'_, Console>, call: &Call<'_, GetUsage>) -> Handled {
-    let business = call
-        .query_text("business")
-        .map(UsageBusiness::from)
-        .ok_or_else(|| InvalidInput::new("business", "is required"))?;
-    let request = validated(
-        GetUsage::builder()
-            .project_id(call.query_required::<ProjectId>("project_id")?)
-            .from_date(call.query_required::<UsageDate>("from_date")?)
-            .to_date(call.query_required::<UsageDate>("to_date")?)
-            .business(business)
-            .build(),
-    )?;
+    let request = &call.request;
     let (first, last) = check_span(request.from_date, request.to_date)?;
     let project = live_project(store.account, &request.project_id)?;
     let meta: serde_json::Map<String, Value> = METRICS
@@ -102,13 +90,7 @@ pub(super) fn usage(store: &mut Store<'_, Console>, call: &Call<'_, GetUsage>) -
 }
 
 pub(super) fn usage_v1(store: &mut Store<'_, Console>, call: &Call<'_, GetUsageV1>) -> Handled {
-    let mut builder = GetUsageV1::builder()
-        .from_date(call.query_required::<UsageDate>("from_date")?)
-        .to_date(call.query_required::<UsageDate>("to_date")?);
-    if let Some(projects) = call.query::<ProjectIds>("projects")? {
-        builder = builder.projects(projects);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     let (first, last) = check_span(request.from_date, request.to_date)?;
     // Unknown project IDs are ignored, as documented.
     let usages: Vec<Value> = store

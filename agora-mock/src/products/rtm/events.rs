@@ -1,11 +1,9 @@
 //! User and channel events: each handed out once.
 
-use agora_api::AppId;
 use agora_api::rtm::{GetChannelEvents, GetUserEvents};
 use serde_json::{Value, json};
 
 use super::{Signaling, rtm};
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::{Handled, Reply};
 
@@ -16,11 +14,7 @@ pub(super) fn user_events(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, GetUserEvents>,
 ) -> Handled {
-    let request = validated(
-        GetUserEvents::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let rtm = rtm(store, call, &request.appid)?;
     let take = rtm.user_events.len().min(EVENTS_PER_FETCH);
     let events: Vec<Value> = rtm
@@ -39,11 +33,7 @@ pub(super) fn channel_events(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, GetChannelEvents>,
 ) -> Handled {
-    let request = validated(
-        GetChannelEvents::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .build(),
-    )?;
+    let request = &call.request;
     let rtm = rtm(store, call, &request.appid)?;
     let take = rtm.channel_events.len().min(EVENTS_PER_FETCH);
     let events: Vec<Value> = rtm

@@ -1,12 +1,10 @@
 //! The 2.x message history.
 
-use agora_api::rtm::{ChannelType, GetMessageHistory, RtmChannelName};
-use agora_api::{AppId, UserId};
+use agora_api::rtm::{ChannelType, GetMessageHistory};
 use serde_json::{Value, json};
 
 use super::state::StoredMessage;
 use super::{Signaling, rtm};
-use crate::call::validated;
 use crate::clock::unix_millis;
 use crate::product::{Call, Store};
 use crate::reply::{Handled, Reply};
@@ -15,22 +13,7 @@ pub(super) fn history(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, GetMessageHistory>,
 ) -> Handled {
-    let channel_type = ChannelType::from(call.path_text("channelType")?);
-    let mut builder = GetMessageHistory::builder()
-        .app_id(call.path::<AppId>("appId")?)
-        .user_id(call.path::<UserId>("userId")?)
-        .channel_type(channel_type)
-        .channel_name(call.path::<RtmChannelName>("channelName")?);
-    if let Some(start) = call.query::<u64>("start")? {
-        builder = builder.start(start);
-    }
-    if let Some(end) = call.query::<u64>("end")? {
-        builder = builder.end(end);
-    }
-    if let Some(count) = call.query::<u32>("messageCount")? {
-        builder = builder.message_count(count);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     let rtm = rtm(store, call, &request.app_id)?;
     let user = request.user_id.as_str();
     let channel = request.channel_name.as_str();

@@ -2,16 +2,14 @@
 
 #![allow(deprecated)]
 
+use agora_api::InvalidInput;
 use agora_api::rtm::{
-    CountHistoryMessages, CreateHistoryQuery, GetHistoryQueryResult, HistoryFilter, HistoryOrder,
-    HistoryTime,
+    CountHistoryMessages, CreateHistoryQuery, GetHistoryQueryResult, HistoryOrder, HistoryTime,
 };
-use agora_api::{AppId, InvalidInput, UserId};
 use serde_json::{Value, json};
 
 use super::state::{LegacyHistoryQuery, StoredMessage};
 use super::{Signaling, error, rtm};
-use crate::call::validated;
 use crate::clock::parse_history_time;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
@@ -45,20 +43,7 @@ pub(super) fn create_query(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, CreateHistoryQuery>,
 ) -> Handled {
-    let body = call.body()?;
-    let mut builder = CreateHistoryQuery::builder()
-        .appid(call.path::<AppId>("appid")?)
-        .filter(body.required::<HistoryFilter>("filter")?);
-    if let Some(offset) = body.get::<u32>("offset")? {
-        builder = builder.offset(offset);
-    }
-    if let Some(limit) = body.get::<u32>("limit")? {
-        builder = builder.limit(limit);
-    }
-    if let Some(order) = body.get::<HistoryOrder>("order")? {
-        builder = builder.order(order);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     rtm(store, call, &request.appid)?;
     let (start, end) = history_times(&request.filter.start_time, &request.filter.end_time)?;
     let handle = store.account.rng.digits(12);
@@ -92,12 +77,7 @@ pub(super) fn query_result(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, GetHistoryQueryResult>,
 ) -> Handled {
-    let request = validated(
-        GetHistoryQueryResult::builder()
-            .appid(call.path::<AppId>("appid")?)
-            .handle(call.path_text("handle")?)
-            .build(),
-    )?;
+    let request = &call.request;
     rtm(store, call, &request.appid)?;
     let query = store
         .own
@@ -147,17 +127,7 @@ pub(super) fn count(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, CountHistoryMessages>,
 ) -> Handled {
-    let mut builder = CountHistoryMessages::builder()
-        .appid(call.path::<AppId>("appid")?)
-        .start_time(call.query_required::<HistoryTime>("start_time")?)
-        .end_time(call.query_required::<HistoryTime>("end_time")?);
-    if let Some(source) = call.query::<UserId>("source")? {
-        builder = builder.source(source);
-    }
-    if let Some(destination) = call.query_text("destination") {
-        builder = builder.destination(destination);
-    }
-    let request = validated(builder.build())?;
+    let request = &call.request;
     let (start, end) = history_times(&request.start_time, &request.end_time)?;
     let query = LegacyHistoryQuery {
         appid: request.appid.as_str().to_owned(),

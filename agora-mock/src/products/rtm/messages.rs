@@ -1,12 +1,10 @@
 //! Peer and channel messages.
 
-use agora_api::rtm::{Payload, RtmChannelName, SendChannelMessage, SendPeerMessage};
-use agora_api::{AppId, UserId};
+use agora_api::rtm::{SendChannelMessage, SendPeerMessage};
 use serde_json::json;
 
 use super::state::{MAX_OFFLINE, StoredMessage};
 use super::{Signaling, check_sender, rtm};
-use crate::call::validated;
 use crate::product::{Call, Store};
 use crate::reply::{Handled, Reply};
 
@@ -14,23 +12,8 @@ pub(super) fn send_peer(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, SendPeerMessage>,
 ) -> Handled {
-    let body = call.body()?;
-    let mut builder = SendPeerMessage::builder()
-        .appid(call.path::<AppId>("appid")?)
-        .user_id(call.path::<UserId>("user_id")?)
-        .destination(body.required::<UserId>("destination")?)
-        .payload(body.required::<Payload>("payload")?);
-    if let Some(wait) = call.query::<bool>("wait_for_ack")? {
-        builder = builder.wait_for_ack(wait);
-    }
-    if let Some(offline) = body.get::<bool>("enable_offline_messaging")? {
-        builder = builder.enable_offline_messaging(offline);
-    }
-    if let Some(history) = body.get::<bool>("enable_historical_messaging")? {
-        builder = builder.enable_historical_messaging(history);
-    }
-    let request = validated(builder.build())?;
-    check_sender(call, &request)?;
+    let request = &call.request;
+    check_sender(call, request)?;
     let rtm = rtm(store, call, &request.appid)?;
     let to = request.destination.as_str().to_owned();
     let online = rtm.online.contains(&to);
@@ -74,17 +57,8 @@ pub(super) fn send_channel(
     store: &mut Store<'_, Signaling>,
     call: &Call<'_, SendChannelMessage>,
 ) -> Handled {
-    let body = call.body()?;
-    let mut builder = SendChannelMessage::builder()
-        .appid(call.path::<AppId>("appid")?)
-        .user_id(call.path::<UserId>("user_id")?)
-        .channel_name(body.required::<RtmChannelName>("channel_name")?)
-        .payload(body.required::<Payload>("payload")?);
-    if let Some(history) = body.get::<bool>("enable_historical_messaging")? {
-        builder = builder.enable_historical_messaging(history);
-    }
-    let request = validated(builder.build())?;
-    check_sender(call, &request)?;
+    let request = &call.request;
+    check_sender(call, request)?;
     let rtm = rtm(store, call, &request.appid)?;
     let ms = rtm.stamp(call.now);
     let delivered = rtm

@@ -123,8 +123,81 @@ macro_rules! int_enum {
     };
 }
 
+/// A closed enum of documented request values, sent as text.
+#[allow(
+    unused_macros,
+    reason = "shared by the products; a build of some may not use it"
+)]
+macro_rules! closed_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $field:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every documented value, in the documentation's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::InvalidInput;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+                match value {
+                    $( $text => ::std::result::Result::Ok($name::$variant), )+
+                    other => ::std::result::Result::Err($crate::error::InvalidInput::new(
+                        $field,
+                        format!(
+                            "must be one of {} (got {other:?})",
+                            [$($text),+].join(", ")
+                        ),
+                    )),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                text.parse().map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 #[allow(
     unused_imports,
     reason = "shared by the products; a build of some may not use them"
 )]
-pub(crate) use {int_enum, string_enum};
+pub(crate) use {closed_enum, int_enum, string_enum};

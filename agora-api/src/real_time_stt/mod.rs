@@ -1,0 +1,34 @@
+//! Real-Time STT (speech-to-text) RESTful API.
+//!
+//! Agora documents three generations: v7 (agents, current) and the legacy
+//! v5 and v6, which share their builder-token and task paths. Agora
+//! deprecated v5 and v6 in June 2025 and ended them on 2026-06-11; their
+//! endpoints are bound, `#[deprecated]`, for projects that still call
+//! them. Basic auth on `api.agora.io`; Agora documents no numeric rate
+//! limit (a `429` means back off, which the client's retries do).
+//! <https://docs.agora.io/en/api-reference/api-ref/speech-to-text/rest-api-v6/acquire>
+//!
+//! ```
+//! # #![allow(deprecated)]
+//! use agora_api::real_time_stt::{AcquireSttBuilderToken, InstanceId};
+//! use agora_api::{AppId, Client};
+//!
+//! let acquire = AcquireSttBuilderToken::builder()
+//!     .app_id(AppId::new("0123456789abcdef0123456789abcdef")?)
+//!     .instance_id(InstanceId::new("room-42")?)
+//!     .build();
+//! let client = Client::builder().basic_auth("id", "secret").build()?;
+//! let request = client.prepare(&acquire)?;
+//! assert_eq!(
+//!     request.url().as_str(),
+//!     "https://api.agora.io/v1/projects/0123456789abcdef0123456789abcdef/rtsc/speech-to-text/builderTokens"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod builder_token;
+
+// A legacy (v5/v6) endpoint, deprecated for users only.
+#[allow(deprecated)]
+pub use builder_token::{AcquireSttBuilderToken, AcquireSttBuilderTokenBuilder};
+pub use builder_token::{BuilderToken, InstanceId, SttBuilderToken};

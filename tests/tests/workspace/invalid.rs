@@ -1,0 +1,95 @@
+//! The invalid requests of `specs/`: each entry's `invalid` list records
+//! requests Agora refuses, with the field and the rule each breaks. Every
+//! one is refused twice, by the same decoder: by the client's validation
+//! (`Endpoint::decode`, which runs the rules `Client::send` runs) naming
+//! exactly that field and rule, and by the emulator on the wire, with a
+//! `400` in the product's error shape that carries the same words, or with
+//! the reply Agora documents for it (`agora_reply`).
+
+use agora_api::reqwest;
+use agora_mock::MockServer;
+use agora_tests::examples::{self, Invalid};
+use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET};
+use serde_json::Value;
+
+#[test]
+fn every_invalid_case_is_refused_by_the_client_naming_its_field_and_rule() {
+    let all = examples::invalid();
+    assert!(!all.is_empty(), "specs/ records no invalid request");
+    for case in &all {
+        let label = case.label();
+        let error = case
+            .check()
+            .err()
+            .unwrap_or_else(|| panic!("{label}: decoded, but Agora refuses it"));
+        assert_eq!(error.field(), case.field, "{label}: the field named");
+        assert_eq!(error.rule(), case.rule, "{label}: the rule named");
+    }
+}
+
+/// Whether any string in `value` contains `needle`.
+fn says(value: &Value, needle: &str) -> bool {
+    match value {
+        Value::String(text) => text.contains(needle),
+        Value::Array(items) => items.iter().any(|item| says(item, needle)),
+        Value::Object(members) => members.values().any(|member| says(member, needle)),
+        _ => false,
+    }
+}
+
+async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) -> (u16, Value) {
+    let label = case.label();
+    let method = reqwest::Method::from_bytes(case.method().as_bytes())
+        .unwrap_or_else(|e| panic!("{label}: method: {e}"));
+    let mut request = http
+        .request(method, format!("{}{}", server.url(), case.target()))
+        .header("authorization", BASIC_HEADER)
+        .header("content-type", "application/json")
+        .headers(case.headers().clone());
+    if !case.body().is_empty() {
+        request = request.body(case.body().to_vec());
+    }
+    let response = request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{label}: the emulator answers: {e}"));
+    let status = response.status().as_u16();
+    let bytes = response
+        .bytes()
+        .await
+        .unwrap_or_else(|e| panic!("{label}: a body: {e}"));
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, body)
+}
+
+#[tokio::test]
+async fn every_invalid_case_is_refused_by_the_emulator_in_its_products_shape() {
+    let server = MockServer::builder()
+        .customer_id(CUSTOMER_ID)
+        .customer_secret(CUSTOMER_SECRET)
+        .start()
+        .await
+        .expect("the emulator starts");
+    // reqwest is built without a default TLS provider; building an
+    // agora-api client installs one.
+    let _ = server.client();
+    let http = reqwest::Client::new();
+    for case in examples::invalid() {
+        let label = case.label();
+        let (status, body) = sent_to(&http, &server, &case).await;
+        match &case.agora_reply {
+            Some(reply) => {
+                assert_eq!(status, reply["status"], "{label}: status");
+                assert_eq!(body, reply["body"], "{label}: body");
+            }
+            None => {
+                assert_eq!(status, 400, "{label}: {body}");
+                let words = format!("invalid `{}`: {}", case.field, case.rule);
+                assert!(
+                    says(&body, &words),
+                    "{label}: {body} does not say {words:?}"
+                );
+            }
+        }
+    }
+}
