@@ -41,8 +41,11 @@ extern crate self as agora_api;
 mod runtime;
 // The runtime's modules at the crate's root, where the rest of the crate
 // (and the public API) names them.
-pub(crate) use runtime::{auth, body, builder, client, dns, error, limiter, pages, region, retry};
-pub use runtime::{endpoint, redact, registry};
+pub(crate) use runtime::{
+    agora_token, api_error, auth, authorize, body, builder, client, dns, error, hmac, limiter,
+    meta, pages, path_region, region, retry, sequence, whiteboard,
+};
+pub use runtime::{endpoint, envelope, redact, registry};
 
 #[cfg(feature = "token")]
 pub mod token;
@@ -102,29 +105,40 @@ pub use agora_macros::Endpoint;
 /// assert_eq!(info.rate_limits[0].count, 10);
 /// ```
 pub use agora_macros::endpoint_docs;
+pub use agora_token::TokenSource;
 pub use auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret, TokenVersion};
+pub use authorize::{AuthContext, Authorizer, TokenContext};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, MAX_ERROR_BODY_BYTES,
 };
 pub use endpoint::{AuthScheme, Endpoint};
 pub use error::{ApiError, AttemptFailure, DecodeError, Error, ErrorCode, InvalidInput};
+pub use hmac::{HmacAuth, http_date};
+pub use meta::{ResponseMeta, WithMeta};
 pub use pages::{Pages, Paginated};
-pub use region::{Domain, Region};
+pub use path_region::{PathRegion, ServiceRegion};
+pub use region::{Domain, HostSet, Region};
 /// The HTTP client underneath, for the types [`Client::prepare`] returns.
 pub use reqwest;
 pub use retry::{DEFAULT_MAX_WAIT, RetryPolicy, parse_retry_after};
 pub use runtime::validate::{FieldPath, Validate};
+pub use sequence::Sequences;
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
+pub use whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// What the derive's output refers to. Not a public API: names and
 /// signatures here change without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::authorize::TokenContext;
     pub use crate::endpoint::{
         AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter, WireRequest,
     };
+    pub use crate::envelope::Envelope;
     pub use crate::error::InvalidInput;
+    pub use crate::path_region::PathRegion;
+    pub use crate::region::HostSet;
     pub use crate::registry::{
         EndpointInfo, Period, RateLimit, RateScope, check_request, check_response, reencode, send,
     };

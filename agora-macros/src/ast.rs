@@ -19,6 +19,8 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "validate",
     "doc",
     "rate_limit",
+    "host",
+    "envelope",
 ];
 /// Keys accepted in `#[endpoint(...)]` on a field.
 pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename", "sender"];
@@ -28,31 +30,68 @@ pub(crate) const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// An authentication scheme named in `#[auth(...)]`.
 ///
 /// The list is open: a new Agora scheme is one more variant here and one
-/// more variant of `agora_api::AuthScheme`.
+/// more constant of `agora_api::AuthScheme`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Scheme {
     Basic,
     RtmToken,
+    RtcToken,
+    EducationToken,
+    Hmac,
+    WhiteboardToken,
+    None,
 }
 
 impl Scheme {
-    pub(crate) const NAMES: &'static [&'static str] = &["basic", "rtm_token"];
+    pub(crate) const NAMES: &'static [&'static str] = &[
+        "basic",
+        "rtm_token",
+        "rtc_token",
+        "education_token",
+        "hmac",
+        "whiteboard_token",
+        "none",
+    ];
 
     fn from_name(name: &str) -> Option<Self> {
         match name {
             "basic" => Some(Scheme::Basic),
             "rtm_token" => Some(Scheme::RtmToken),
+            "rtc_token" => Some(Scheme::RtcToken),
+            "education_token" => Some(Scheme::EducationToken),
+            "hmac" => Some(Scheme::Hmac),
+            "whiteboard_token" => Some(Scheme::WhiteboardToken),
+            "none" => Some(Scheme::None),
             _ => None,
         }
     }
 
-    /// The variant of `agora_api::AuthScheme` this scheme expands to.
-    pub(crate) fn variant(self) -> &'static str {
+    /// The constant of `agora_api::AuthScheme` this scheme expands to.
+    pub(crate) fn constant(self) -> &'static str {
         match self {
-            Scheme::Basic => "Basic",
-            Scheme::RtmToken => "RtmToken",
+            Scheme::Basic => "BASIC",
+            Scheme::RtmToken => "RTM_TOKEN",
+            Scheme::RtcToken => "RTC_TOKEN",
+            Scheme::EducationToken => "EDUCATION_TOKEN",
+            Scheme::Hmac => "HMAC",
+            Scheme::WhiteboardToken => "WHITEBOARD_TOKEN",
+            Scheme::None => "NONE",
         }
     }
+}
+
+/// Why `host` is not a fixed host the client can send to, if it is not:
+/// `https://` and a host name, nothing after it.
+fn host_rule(url: &str) -> Option<&'static str> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Some("`host` must be an https:// URL, e.g. host = \"https://api.netless.link\"");
+    };
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Some(
+            "`host` is a scheme and a host name only, no path, query or user: host = \"https://api.netless.link\"",
+        );
+    }
+    None
 }
 
 /// The whole derive input.
@@ -80,6 +119,10 @@ pub(crate) struct Container {
     pub(crate) validate: Option<syn::Path>,
     /// `doc = "https://..."`: Agora's reference page.
     pub(crate) doc_url: Option<LitStr>,
+    /// `host = "https://..."`: one fixed host, without Agora's failover.
+    pub(crate) host: Option<LitStr>,
+    /// `envelope = path::TO_CONST`: how a 2xx body reports a failure.
+    pub(crate) envelope: Option<syn::Path>,
     /// Every `rate_limit(...)`, in declared order.
     pub(crate) rate_limits: Vec<RateLimit>,
     /// The first `#[auth]` attribute and its schemes, in declared order.
@@ -285,6 +328,25 @@ impl Container {
             "doc" => {
                 let url = facts::parse_doc_url(cx, input)?;
                 set_once(cx, &mut self.doc_url, url, key, "doc");
+            }
+            "host" => {
+                let lit: LitStr = input.parse()?;
+                if let Some(rule) = host_rule(&lit.value()) {
+                    cx.error_spanned_by(&lit, rule);
+                }
+                set_once(cx, &mut self.host, lit, key, "host");
+            }
+            "envelope" => {
+                if input.peek(LitStr) {
+                    let text: LitStr = input.parse()?;
+                    cx.error_spanned_by(
+                        &text,
+                        "`envelope` is the path of an Envelope constant, not text: envelope = agora_api::envelope::CODE",
+                    );
+                    return Ok(());
+                }
+                let path: syn::Path = input.parse()?;
+                set_once(cx, &mut self.envelope, path, key, "envelope");
             }
             "rate_limit" => {
                 skip_value(input)?;

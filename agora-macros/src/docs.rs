@@ -113,6 +113,15 @@ fn describe(scheme: Scheme) -> &'static str {
         Scheme::RtmToken => {
             "an RTM token (`x-agora-token` and `x-agora-uid`, or `Authorization: agora token=`)"
         }
+        Scheme::RtcToken => {
+            "an RTC AccessToken2 for the request's channel and uid (`Authorization: agora token=`)"
+        }
+        Scheme::EducationToken => "an education token (`Authorization: agora token=`)",
+        Scheme::Hmac => "an HMAC-SHA256 signature over host, date, request line and body digest",
+        Scheme::WhiteboardToken => {
+            "a Whiteboard SDK, room or task token (`token` and `region` headers)"
+        }
+        Scheme::None => "none in the headers (the request carries its own credentials)",
     }
 }
 

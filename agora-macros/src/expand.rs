@@ -54,8 +54,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .auth
         .iter()
         .map(|scheme| {
-            let variant = Ident::new(scheme.variant(), Span::call_site());
-            quote!(#private::AuthScheme::#variant)
+            let constant = Ident::new(scheme.constant(), Span::call_site());
+            quote!(#private::AuthScheme::#constant)
         })
         .collect();
     let auth_info = &auth;
@@ -69,6 +69,16 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .iter()
         .map(|limit| limit.to_tokens(&private));
 
+    let hosts = input
+        .attrs
+        .host
+        .as_ref()
+        .map(|url| quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);));
+    let envelope = input
+        .attrs
+        .envelope
+        .as_ref()
+        .map(|path| quote!(const ENVELOPE: #private::Envelope = #path;));
     // Every field whose type implements `Validate` is checked under its
     // wire name (autoref specialization picks a no-op for the others), then
     // the endpoint's own cross-field `validate = ...`.
@@ -105,7 +115,13 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             let resolved = &endpoint.fields[*index];
             let field = resolved.field.ident;
             let wire = resolved.field.wire_name();
-            quote!(path.segment(#wire, &self.#field)?;)
+            if wire == "region" {
+                // A `{region}` placeholder is a product's region segment:
+                // its type must be a path region, never a host region.
+                quote!(path.segment(#wire, #private::PathRegion::code(&self.#field))?;)
+            } else {
+                quote!(path.segment(#wire, &self.#field)?;)
+            }
         }
     });
 
@@ -180,6 +196,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 const PATH: &'static str = #template;
                 const AUTH: &'static [#private::AuthScheme] = &[#(#auth),*];
                 const IDEMPOTENT: bool = #idempotent;
+                #hosts
+                #envelope
                 #validate
                 fn write_path(
                     &self,

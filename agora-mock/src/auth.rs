@@ -128,13 +128,13 @@ pub(crate) fn gate(
             // Both comparisons always run.
             let id_ok = same(&id, customer_id);
             let secret_ok = same(&secret, customer_secret);
-            if id_ok && secret_ok && accepted.contains(&AuthScheme::Basic) {
+            if id_ok && secret_ok && accepted.contains(&AuthScheme::BASIC) {
                 Gate::Basic
             } else {
                 Gate::Refused("Invalid authentication credentials")
             }
         }
-        Presented::Token { token, uid } if accepted.contains(&AuthScheme::RtmToken) => {
+        Presented::Token { token, uid } if accepted.contains(&AuthScheme::RTM_TOKEN) => {
             Gate::Token { token, uid }
         }
         Presented::Token { .. } | Presented::Unreadable => {
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_gateway_tells_missing_from_wrong() {
-        let accepted = [AuthScheme::Basic];
+        let accepted = [AuthScheme::BASIC];
         let gate_of = |presented| gate(presented, &accepted, "id", "secret");
         assert!(matches!(
             gate_of(Presented::None),

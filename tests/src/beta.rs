@@ -102,3 +102,70 @@ pub struct SendNote {
     /// The note.
     pub text: String,
 }
+
+/// Renames a (hypothetical) beta streaming domain, signed with HMAC-SHA256
+/// as Media Broadcast's endpoints are. A `PUT`, so a failed attempt is
+/// re-sent to the next host, and signed again for it.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(PUT, "/v1/projects/{appid}/beta/domains/{domain}", response = Entry)]
+#[auth(hmac)]
+pub struct RenameDomain {
+    /// The project.
+    pub appid: AppId,
+    /// The domain.
+    pub domain: String,
+    /// A query parameter, part of the signed request line.
+    #[endpoint(query)]
+    pub dry_run: Option<bool>,
+    /// The new name, in the signed body.
+    pub name: String,
+}
+
+/// Reads a value from a (hypothetical) service on one fixed host, without
+/// Agora's failover, whose answer is a bare JSON string (as Whiteboard's
+/// token endpoints answer).
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/v5/beta/echo/{word}", response = String, host = "https://api.netless.link")]
+#[auth(none)]
+pub struct Echo {
+    /// Echoed back.
+    pub word: String,
+}
+
+/// Lists the converters of one area, as Media Push's `/{region}/v1/...`
+/// paths do: the `{region}` segment is a path region, never a host region.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/{region}/v1/projects/{appid}/beta/converters", response = Entry)]
+#[auth(basic)]
+pub struct ListRegionalConverters {
+    /// The area code in the path.
+    pub region: agora_api::ServiceRegion,
+    /// The project.
+    pub appid: AppId,
+}
+
+/// Removes members of a (hypothetical) room with a JSON body on `DELETE`,
+/// as Flexible Classroom's endpoints do.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(DELETE, "/v1/beta/{appid}/rooms/{room}/members", response = ())]
+#[auth(basic)]
+pub struct RemoveMembers {
+    /// The project.
+    pub appid: AppId,
+    /// The room.
+    pub room: String,
+    /// Who leaves, in the body.
+    #[endpoint(rename = "userUuids")]
+    pub user_uuids: Vec<String>,
+}
+
+/// Reads the next events of a (hypothetical) feed: a `GET` that consumes
+/// what it reads, as Flexible Classroom's event feed does, so it is never
+/// re-sent once it may have reached the server.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/v1/beta/{appid}/events", response = (), idempotent = false)]
+#[auth(basic)]
+pub struct ReadEvents {
+    /// The project.
+    pub appid: AppId,
+}

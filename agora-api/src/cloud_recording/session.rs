@@ -112,6 +112,7 @@ pub struct Acquire {
     POST,
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start",
     response = RecordingSession,
+    envelope = crate::envelope::CODE,
     doc = "https://docs.agora.io/en/cloud-recording/reference/rest-api/start",
     rate_limit(10, per = second, scope = app_id, shared = "cloud_recording"),
 )]

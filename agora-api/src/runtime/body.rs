@@ -1,4 +1,9 @@
-//! Reading a response body under a bound, and decoding a 2xx body.
+//! Reading a response body under a bound, and decoding a 2xx body
+//! through the endpoint's envelope.
+
+use crate::endpoint::Endpoint;
+use crate::envelope::{InBandFailure, Payload};
+use crate::error::DecodeError;
 
 /// Decodes a 2xx body. An empty body decodes as JSON `null`, which `()`
 /// and `Option<T>` responses accept.
@@ -7,6 +12,30 @@ pub(crate) fn decode_body<R: serde::de::DeserializeOwned>(
 ) -> Result<R, serde_json::Error> {
     let json: &[u8] = if body.is_empty() { b"null" } else { body };
     serde_json::from_slice(json)
+}
+
+/// What a 2xx body turned out to be.
+pub(crate) enum Decoded<R> {
+    /// The typed response.
+    Response(R),
+    /// A failure the product's envelope reports inside the body.
+    InBand(InBandFailure),
+    /// Not what the endpoint documents.
+    Invalid(DecodeError),
+}
+
+/// Opens a 2xx body with `E`'s envelope and decodes its payload as `E`'s
+/// response.
+pub(crate) fn decode_response<E: Endpoint>(body: &[u8]) -> Decoded<E::Response> {
+    let decoded = match E::ENVELOPE.open(body) {
+        Err(failure) => return Decoded::InBand(failure),
+        Ok(Payload::Body) => decode_body::<E::Response>(body),
+        Ok(Payload::Value(value)) => serde_json::from_value(value),
+    };
+    match decoded {
+        Ok(response) => Decoded::Response(response),
+        Err(error) => Decoded::Invalid(error.into()),
+    }
 }
 
 /// A response body read under a bound.

@@ -6,7 +6,9 @@ use std::net::IpAddr;
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
+use crate::agora_token::{AgoraTokenAuth, TokenSource};
 use crate::auth::{BasicAuth, RtmCredentials, RtmTokenSource, Secret};
+use crate::authorize::{Authorizer, Authorizers, NoCredentials, RtmAuthorizer};
 use crate::client::{
     Client, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT, Inner,
@@ -14,10 +16,12 @@ use crate::client::{
 use crate::dns::TaggingResolver;
 use crate::endpoint::AuthScheme;
 use crate::error::Error;
+use crate::hmac::HmacAuth;
 use crate::limiter::RateLimit;
-use crate::region::{Domain, Hosts, Region};
+use crate::region::{Domain, HostSet, Hosts, Region};
 use crate::retry::RetryPolicy;
 use crate::types::UserId;
+use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// Configures a [`Client`].
 #[must_use]
@@ -25,10 +29,10 @@ pub struct ClientBuilder {
     domain: Domain,
     region: Option<Region>,
     base_urls: Vec<String>,
+    host_base_urls: Vec<(&'static str, Vec<String>)>,
     allow_http: bool,
     resolver: Option<Arc<dyn reqwest::dns::Resolve>>,
-    basic: Option<(String, Secret)>,
-    rtm: Option<RtmSetting>,
+    auth: Vec<(AuthScheme, AuthSetting)>,
     preferred: Option<AuthScheme>,
     retry: RetryPolicy,
     timeout: Duration,
@@ -47,9 +51,30 @@ enum ProxySetting {
     FromEnvironment,
 }
 
-enum RtmSetting {
-    Fixed(Secret, UserId),
-    Source(Arc<dyn RtmTokenSource>),
+/// The credentials of one scheme as given, checked when the client is
+/// built.
+enum AuthSetting {
+    Basic(String, Secret),
+    RtmFixed(Secret, UserId),
+    Hmac(String, Secret),
+    Whiteboard(Secret, WhiteboardRegion),
+    Ready(Arc<dyn Authorizer>),
+}
+
+impl AuthSetting {
+    fn build(self) -> Result<Arc<dyn Authorizer>, Error> {
+        Ok(match self {
+            AuthSetting::Basic(id, secret) => Arc::new(BasicAuth::new(id, secret)?),
+            AuthSetting::RtmFixed(token, user_id) => Arc::new(RtmAuthorizer(Arc::new(
+                RtmCredentials::new(token, user_id)?,
+            ))),
+            AuthSetting::Hmac(id, secret) => Arc::new(HmacAuth::new(id, secret)?),
+            AuthSetting::Whiteboard(token, region) => {
+                Arc::new(WhiteboardToken::new(token, region)?)
+            }
+            AuthSetting::Ready(authorizer) => authorizer,
+        })
+    }
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -58,7 +83,15 @@ impl fmt::Debug for ClientBuilder {
             .field("domain", &self.domain)
             .field("region", &self.region)
             .field("base_urls", &self.base_urls)
-            .field("customer_id", &self.basic.as_ref().map(|(id, _)| id))
+            .field("host_base_urls", &self.host_base_urls)
+            .field(
+                "auth",
+                &self
+                    .auth
+                    .iter()
+                    .map(|(scheme, _)| scheme.name())
+                    .collect::<Vec<_>>(),
+            )
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
             .finish_non_exhaustive()
@@ -71,10 +104,10 @@ impl Default for ClientBuilder {
             domain: Domain::Global,
             region: None,
             base_urls: Vec::new(),
+            host_base_urls: Vec::new(),
             allow_http: false,
             resolver: None,
-            basic: None,
-            rtm: None,
+            auth: Vec::new(),
             preferred: None,
             retry: RetryPolicy::default(),
             timeout: DEFAULT_TIMEOUT,
@@ -89,30 +122,153 @@ impl Default for ClientBuilder {
 }
 
 impl ClientBuilder {
+    /// Sets the credentials of `scheme`, replacing earlier ones.
+    fn set_auth(mut self, scheme: AuthScheme, setting: AuthSetting) -> Self {
+        self.auth.retain(|(known, _)| *known != scheme);
+        self.auth.push((scheme, setting));
+        self
+    }
+
+    /// Applies `scheme` with `authorizer`: your own scheme
+    /// ([`AuthScheme::new`]), or your own way of applying a built-in one
+    /// (a token service for [`AuthScheme::RTC_TOKEN`]). Replaces what an
+    /// earlier call (or a built-in method such as
+    /// [`basic_auth`](Self::basic_auth)) set for the same scheme.
+    ///
+    /// ```
+    /// use agora_api::{AuthScheme, BasicAuth, Client};
+    ///
+    /// let client = Client::builder()
+    ///     .authorizer(AuthScheme::BASIC, BasicAuth::new("id", "secret")?)
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn authorizer(self, scheme: AuthScheme, authorizer: impl Authorizer) -> Self {
+        self.set_auth(scheme, AuthSetting::Ready(Arc::new(authorizer)))
+    }
+
     /// Basic auth with the Customer ID and Customer Secret from Agora
     /// Console. Encoded once, when the client is built.
     pub fn basic_auth(
-        mut self,
+        self,
         customer_id: impl Into<String>,
         customer_secret: impl Into<Secret>,
     ) -> Self {
-        self.basic = Some((customer_id.into(), customer_secret.into()));
-        self
+        self.set_auth(
+            AuthScheme::BASIC,
+            AuthSetting::Basic(customer_id.into(), customer_secret.into()),
+        )
     }
 
     /// RTM token auth with a token generated on your server for `user_id`.
     /// A `007...` token is sent as `Authorization: agora token=...`, a
     /// `006...` token as `x-agora-token` plus `x-agora-uid`.
-    pub fn rtm_token(mut self, token: impl Into<Secret>, user_id: UserId) -> Self {
-        self.rtm = Some(RtmSetting::Fixed(token.into(), user_id));
-        self
+    pub fn rtm_token(self, token: impl Into<Secret>, user_id: UserId) -> Self {
+        self.set_auth(
+            AuthScheme::RTM_TOKEN,
+            AuthSetting::RtmFixed(token.into(), user_id),
+        )
     }
 
-    /// RTM token auth with tokens from `source`, asked once per call (for
-    /// example a `token::RtmTokenMinter`, which mints and renews them).
-    pub fn rtm_token_source(mut self, source: impl RtmTokenSource) -> Self {
-        self.rtm = Some(RtmSetting::Source(Arc::new(source)));
-        self
+    /// RTM token auth with tokens from `source` (for example a
+    /// `token::RtmTokenMinter`, which mints and renews them), asked before
+    /// the call (to check the sender) and again for each attempt, so that
+    /// a retry after a long wait carries a token that is still valid.
+    pub fn rtm_token_source(self, source: impl RtmTokenSource) -> Self {
+        self.authorizer(AuthScheme::RTM_TOKEN, RtmAuthorizer(Arc::new(source)))
+    }
+
+    /// RTC token auth (`Authorization: agora token=...`, Conversational
+    /// AI) with one AccessToken2 you supply for every request. An RTC token
+    /// is bound to one channel and uid: for requests on several channels,
+    /// use [`rtc_token_source`](Self::rtc_token_source).
+    pub fn rtc_token(self, token: impl Into<Secret>) -> Self {
+        self.rtc_token_source(token.into())
+    }
+
+    /// RTC token auth with tokens from `source`, given each request's
+    /// channel and uid ([`TokenContext`](crate::TokenContext)): a
+    /// `token::RtcTokenMinter` (feature `token`), a token service of yours,
+    /// or a fixed [`Secret`].
+    ///
+    /// ```
+    /// use agora_api::{Client, Error, Secret, TokenContext, TokenSource};
+    ///
+    /// /// Asks a (hypothetical) in-process cache for the channel's token.
+    /// #[derive(Debug)]
+    /// struct ChannelTokens;
+    ///
+    /// impl TokenSource for ChannelTokens {
+    ///     fn token(&self, context: &TokenContext<'_>) -> Result<Secret, Error> {
+    ///         let channel = context.channel().unwrap_or("lobby");
+    ///         Ok(Secret::new(format!("007token-for-{channel}")))
+    ///     }
+    /// }
+    ///
+    /// let client = Client::builder().rtc_token_source(ChannelTokens).build()?;
+    /// # let _ = client;
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub fn rtc_token_source(self, source: impl TokenSource) -> Self {
+        self.authorizer(
+            AuthScheme::RTC_TOKEN,
+            AgoraTokenAuth {
+                source: Arc::new(source),
+            },
+        )
+    }
+
+    /// Education token auth (`Authorization: agora token=...`, Flexible
+    /// Classroom) with one AccessToken2 you supply.
+    pub fn education_token(self, token: impl Into<Secret>) -> Self {
+        self.education_token_source(token.into())
+    }
+
+    /// Education token auth with tokens from `source`: a
+    /// `token::EducationTokenMinter` (feature `token`: the APaaS service's
+    /// app token, minted from the App ID and App Certificate), a token
+    /// service of yours, or a fixed [`Secret`].
+    ///
+    /// ```
+    /// use agora_api::{Client, Secret};
+    ///
+    /// let client = Client::builder()
+    ///     .education_token_source(Secret::new("007eJxTYBBbsMMn"))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub fn education_token_source(self, source: impl TokenSource) -> Self {
+        self.authorizer(
+            AuthScheme::EDUCATION_TOKEN,
+            AgoraTokenAuth {
+                source: Arc::new(source),
+            },
+        )
+    }
+
+    /// HMAC-SHA256 signatures with a Customer ID and Customer Secret
+    /// (Media Broadcast, Media Gateway), computed for each attempt over its
+    /// host, date and exact body.
+    pub fn hmac_auth(
+        self,
+        customer_id: impl Into<String>,
+        customer_secret: impl Into<Secret>,
+    ) -> Self {
+        self.set_auth(
+            AuthScheme::HMAC,
+            AuthSetting::Hmac(customer_id.into(), customer_secret.into()),
+        )
+    }
+
+    /// Whiteboard auth: `token` (an SDK, room or task token) and the data
+    /// centre `region` in the headers of every Whiteboard call.
+    pub fn whiteboard_token(self, token: impl Into<Secret>, region: WhiteboardRegion) -> Self {
+        self.set_auth(
+            AuthScheme::WHITEBOARD_TOKEN,
+            AuthSetting::Whiteboard(token.into(), region),
+        )
     }
 
     /// For endpoints that accept several schemes, use `scheme` when the
@@ -151,6 +307,31 @@ impl ClientBuilder {
     /// tried twice, then the next ones in order.
     pub fn base_urls(mut self, urls: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.base_urls = urls.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sends the calls of one host set to `url` instead: Agora's domains
+    /// ([`HostSet::AGORA`], like [`base_url`](Self::base_url)) or one
+    /// fixed host (`HostSet::fixed("https://api.netless.link")`). Wins over
+    /// `base_url` for that set.
+    ///
+    /// ```
+    /// use agora_api::{Client, HostSet};
+    ///
+    /// let client = Client::builder()
+    ///     .base_url_for(HostSet::fixed("https://api.netless.link"), "http://127.0.0.1:4010")
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), "https://api.agora.io", "Agora's domains are unchanged");
+    /// # Ok::<(), agora_api::Error>(())
+    /// ```
+    pub fn base_url_for(mut self, hosts: HostSet, url: impl Into<String>) -> Self {
+        match hosts.fixed_url() {
+            None => self.base_urls = vec![url.into()],
+            Some(fixed) => {
+                self.host_base_urls.retain(|(known, _)| *known != fixed);
+                self.host_base_urls.push((fixed, vec![url.into()]));
+            }
+        }
         self
     }
 
@@ -264,27 +445,29 @@ impl ClientBuilder {
     /// assert!(agora_api::Client::builder().base_url("http://127.0.0.1:8080").build().is_ok());
     /// ```
     pub fn build(self) -> Result<Client, Error> {
-        let hosts = if self.base_urls.is_empty() {
-            Hosts::agora(self.domain, self.region)
+        let allow_http = self.allow_http;
+        let custom = |urls: &[String]| -> Result<Hosts, Error> {
+            urls.iter()
+                .map(|url| check_base_url(url, allow_http))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Hosts::Custom)
+        };
+        let hosts_replace_all = !self.base_urls.is_empty();
+        let hosts = if hosts_replace_all {
+            custom(&self.base_urls)?
         } else {
-            let urls = self
-                .base_urls
-                .iter()
-                .map(|url| check_base_url(url, self.allow_http))
-                .collect::<Result<Vec<_>, _>>()?;
-            Hosts::Custom(urls)
+            Hosts::agora(self.domain, self.region)
         };
-        let basic = self
-            .basic
-            .map(|(id, secret)| BasicAuth::new(id, secret))
-            .transpose()?;
-        let rtm: Option<Arc<dyn RtmTokenSource>> = match self.rtm {
-            None => None,
-            Some(RtmSetting::Source(source)) => Some(source),
-            Some(RtmSetting::Fixed(token, user_id)) => {
-                Some(Arc::new(RtmCredentials::new(token, user_id)?))
-            }
-        };
+        let host_overrides = self
+            .host_base_urls
+            .iter()
+            .map(|(fixed, urls)| custom(urls).map(|hosts| (*fixed, hosts)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut authorizers = Authorizers::default();
+        authorizers.insert(AuthScheme::NONE, Arc::new(NoCredentials));
+        for (scheme, setting) in self.auth {
+            authorizers.insert(scheme, setting.build()?);
+        }
         install_crypto_provider();
         // No redirects (Agora's APIs never redirect, and following one
         // would carry the credentials to wherever `Location` points), and
@@ -307,8 +490,9 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 hosts,
-                basic,
-                rtm,
+                hosts_replace_all,
+                host_overrides,
+                authorizers,
                 preferred: self.preferred,
                 retry: self.retry,
                 timeout: self.timeout,

@@ -3,22 +3,23 @@
 //! [`ClientBuilder`](crate::ClientBuilder) set (`builder.rs`), with bodies
 //! read under a bound (`body.rs`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use tracing::Instrument as _;
 
-use crate::auth::{BasicAuth, RtmCredentials, RtmTokenSource};
-pub(crate) use crate::body::decode_body;
-use crate::body::{Body, read_body};
+use crate::authorize::{AuthContext, Authorizer, Authorizers};
+use crate::body::{Body, Decoded, decode_response, read_body};
 pub use crate::builder::ClientBuilder;
 use crate::builder::is_loopback;
 use crate::dns::is_dns_failure;
 use crate::endpoint::{AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter};
 use crate::error::{ApiError, AttemptFailure, Error, InvalidInput, excerpt};
 use crate::limiter::RateLimit;
+use crate::meta::{ResponseMeta, WithMeta};
 use crate::region::{FailureKind, Hosts};
 use crate::retry::{Reach, RetryPolicy, parse_retry_after};
 
@@ -76,9 +77,13 @@ pub struct Client {
 /// clone of the client.
 pub(super) struct Inner {
     pub(super) http: reqwest::Client,
+    /// Agora's domains, or every base URL set with `base_url(s)`.
     pub(super) hosts: Hosts,
-    pub(super) basic: Option<BasicAuth>,
-    pub(super) rtm: Option<Arc<dyn RtmTokenSource>>,
+    /// Whether `hosts` replaces every host set (`base_url(s)` was given).
+    pub(super) hosts_replace_all: bool,
+    /// The base URLs set for one fixed host with `base_url_for`.
+    pub(super) host_overrides: Vec<(&'static str, Hosts)>,
+    pub(super) authorizers: Authorizers,
     pub(super) preferred: Option<AuthScheme>,
     pub(super) retry: RetryPolicy,
     pub(super) timeout: Duration,
@@ -92,8 +97,8 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("hosts", &self.inner.hosts)
-            .field("basic", &self.inner.basic)
-            .field("rtm", &self.inner.rtm)
+            .field("host_overrides", &self.inner.host_overrides)
+            .field("authorizers", &self.inner.authorizers)
             .field("preferred", &self.inner.preferred)
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
@@ -103,10 +108,10 @@ impl fmt::Debug for Client {
     }
 }
 
-/// The chosen credentials for one call.
-enum Auth<'a> {
-    Basic(&'a BasicAuth),
-    Rtm(RtmCredentials),
+/// The scheme chosen for one call, its authorizer and what it is told.
+struct Auth<'a> {
+    authorizer: &'a Arc<dyn Authorizer>,
+    context: AuthContext<'a>,
 }
 
 /// Room for the parameters and query of a URL beyond its host and
@@ -131,7 +136,7 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// The base URL of the first attempt of every call.
+    /// The base URL of the first attempt of every call to Agora's domains.
     pub fn base_url(&self) -> &str {
         self.inner.hosts.first()
     }
@@ -139,12 +144,35 @@ impl Client {
     /// Sends `endpoint` and decodes its response.
     ///
     /// Inputs are checked and credentials chosen before anything is sent; a
-    /// non-2xx answer is an [`Error::Api`] with Agora's code, reason and
-    /// request ID; when several attempts were made and all failed,
+    /// non-2xx answer, or a 2xx whose body reports a failure in the
+    /// product's envelope, is an [`Error::Api`] with Agora's code, reason
+    /// and request ID; when several attempts were made and all failed,
     /// [`Error::GaveUp`] lists each. Every call runs in a `tracing` span
     /// `agora.request` with the endpoint, method, attempts, status, latency
     /// and request ID (never a header).
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
+        self.send_with_meta(endpoint).await.map(|sent| sent.value)
+    }
+
+    /// Like [`send`](Client::send), with the status and headers of the
+    /// answer beside the response: `X-Resource-ID`, `X-Request-ID`, or any
+    /// other header a product documents. A failed call carries the same
+    /// in its [`ApiError`] ([`ApiError::resource_id`], [`ApiError::request_id`]).
+    ///
+    /// ```no_run
+    /// use agora_api::console::ListProjects;
+    ///
+    /// # async fn run(client: agora_api::Client) -> Result<(), agora_api::Error> {
+    /// let answer = client.send_with_meta(&ListProjects::builder().build()).await?;
+    /// println!("{} projects, HTTP {}", answer.value.projects.len(), answer.meta.status());
+    /// println!("request {:?}", answer.meta.request_id());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn send_with_meta<E: Endpoint>(
+        &self,
+        endpoint: &E,
+    ) -> Result<WithMeta<E::Response>, Error> {
         let span = tracing::info_span!(
             "agora.request",
             endpoint = E::NAME,
@@ -160,6 +188,20 @@ impl Client {
             .await
     }
 
+    /// The hosts `E` is sent to: Agora's domains (or the base URLs that
+    /// replace them), or its fixed host (or the base URLs set for it).
+    fn hosts_for<E: Endpoint>(&self) -> Cow<'_, Hosts> {
+        let inner = &*self.inner;
+        match E::HOSTS.fixed_url() {
+            None => Cow::Borrowed(&inner.hosts),
+            Some(url) => match inner.host_overrides.iter().find(|(host, _)| *host == url) {
+                Some((_, hosts)) => Cow::Borrowed(hosts),
+                None if inner.hosts_replace_all => Cow::Borrowed(&inner.hosts),
+                None => Cow::Owned(Hosts::Fixed(url)),
+            },
+        }
+    }
+
     /// The attempts of one call, over the failover hosts, within the
     /// deadline.
     ///
@@ -172,8 +214,9 @@ impl Client {
         endpoint: &E,
         auth: &Auth<'_>,
         span: &tracing::Span,
-    ) -> Result<E::Response, Error> {
+    ) -> Result<WithMeta<E::Response>, Error> {
         let inner = &*self.inner;
+        let hosts = self.hosts_for::<E>();
         let started = Instant::now();
         // `None`: a timeout too long to be an instant, so no deadline.
         let deadline = started.checked_add(inner.timeout);
@@ -186,7 +229,7 @@ impl Client {
         let mut previous: Option<FailureKind> = None;
         let max_attempts = inner.retry.attempts();
         for attempt in 0..max_attempts {
-            let host = inner.hosts.for_attempt(attempt, previous);
+            let host = hosts.for_attempt(attempt, previous);
             for limit in inner
                 .limits
                 .iter()
@@ -216,7 +259,7 @@ impl Client {
             }
             let bound = left().min(inner.attempt_timeout);
             span.record("attempts", attempt + 1);
-            let request = self.request_for(endpoint, auth, host)?;
+            let request = self.authorized_request(endpoint, auth, host, attempt)?;
             let outcome = match tokio::time::timeout(bound, self.attempt::<E>(request, span)).await
             {
                 Ok(outcome) => outcome,
@@ -281,7 +324,7 @@ impl Client {
         &self,
         request: reqwest::Request,
         span: &tracing::Span,
-    ) -> Result<E::Response, AttemptError> {
+    ) -> Result<WithMeta<E::Response>, AttemptError> {
         let transport = |error: reqwest::Error| {
             let reach = if error.is_connect() {
                 Reach::Never
@@ -304,11 +347,15 @@ impl Client {
         };
         let response = self.inner.http.execute(request).await.map_err(transport)?;
         let status = response.status();
-        let request_id = response
-            .headers()
-            .get("x-request-id")
-            .and_then(|value| value.to_str().ok())
-            .map(|id| crate::redact::bounded_text(id, 128));
+        let header_text = |name: &str, limit: usize| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(|text| crate::redact::bounded_text(text, limit))
+        };
+        let request_id = header_text("x-request-id", 128);
+        let resource_id = header_text("x-resource-id", 128);
         span.record("status", status.as_u16());
         if let Some(id) = &request_id {
             span.record("request_id", id.as_str());
@@ -342,6 +389,7 @@ impl Client {
             };
             let mut error = ApiError::from_response(status.as_u16(), request_id, &body);
             error.retry_after = retry_after;
+            error.resource_id = resource_id;
             tracing::debug!(%error, "agora call failed");
             return Err(AttemptError {
                 error: Error::Api {
@@ -352,6 +400,7 @@ impl Client {
                 retry_after,
             });
         }
+        let meta = ResponseMeta::new(status.as_u16(), response.headers().clone());
         let limit = self.inner.max_response_bytes;
         let body = match read_body(response, limit).await.map_err(transport)? {
             Body::Complete(body) => body,
@@ -363,19 +412,30 @@ impl Client {
                 }));
             }
         };
-        decode_body(&body).map_err(|source| {
-            fail(Error::Decode {
+        match decode_response::<E>(&body) {
+            Decoded::Response(value) => Ok(WithMeta::new(value, meta)),
+            Decoded::InBand(failure) => {
+                let mut error = ApiError::in_band_failure(status.as_u16(), request_id, failure);
+                error.resource_id = resource_id;
+                tracing::debug!(%error, "agora reported a failure in a 2xx body");
+                Err(fail(Error::Api {
+                    endpoint: E::NAME,
+                    error: Box::new(error),
+                }))
+            }
+            Decoded::Invalid(source) => Err(fail(Error::Decode {
                 endpoint: E::NAME,
                 status: status.as_u16(),
-                source: source.into(),
+                source,
                 excerpt: excerpt(&body),
-            })
-        })
+            })),
+        }
     }
 
     /// Builds the exact request [`send`](Client::send) sends first, without
     /// sending it: validated inputs, URL with percent-encoded path and
-    /// query, `Content-Type: application/json`, authentication, JSON body.
+    /// query, `Content-Type: application/json`, JSON body, and the
+    /// credentials of the chosen scheme applied to the final request.
     ///
     /// ```
     /// use agora_api::{AppId, Client, rtm::GetUserEvents};
@@ -393,41 +453,61 @@ impl Client {
     /// ```
     pub fn prepare<E: Endpoint>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
         let auth = self.check(endpoint)?;
-        self.request_for(endpoint, &auth, self.inner.hosts.first())
+        let hosts = self.hosts_for::<E>();
+        self.authorized_request(endpoint, &auth, hosts.first(), 0)
     }
 
     /// What is checked once per call, before any attempt: the inputs, the
-    /// credentials to use, and that they may act as the sender.
-    fn check<E: Endpoint>(&self, endpoint: &E) -> Result<Auth<'_>, Error> {
+    /// scheme to use, and that its authorizer can authenticate the call.
+    fn check<'e, E: Endpoint>(&'e self, endpoint: &'e E) -> Result<Auth<'e>, Error> {
         endpoint.validate()?;
-        let auth = self.choose_auth::<E>()?;
-        if let (Auth::Rtm(credentials), Some((field, sender))) = (&auth, endpoint.sender())
-            && sender != credentials.user_id().as_str()
-        {
-            return Err(InvalidInput::new(
-                field,
-                format!(
-                    "is {sender:?}, but the RTM token was generated for {:?}: with token auth Agora accepts requests only as the token's user",
-                    credentials.user_id().as_str()
-                ),
-            )
-            .into());
-        }
-        Ok(auth)
+        let (scheme, authorizer) = self
+            .inner
+            .authorizers
+            .choose(E::AUTH, self.inner.preferred)
+            .ok_or(Error::MissingCredentials {
+                endpoint: E::NAME,
+                accepted: E::AUTH,
+            })?;
+        let context = AuthContext::new(E::NAME, scheme)
+            .with_token_context(endpoint.token_context())
+            .with_sender(endpoint.sender());
+        authorizer.check(&context)?;
+        Ok(Auth {
+            authorizer,
+            context,
+        })
     }
 
-    /// The request of one attempt, addressed to `host`.
+    /// The request of attempt `attempt`, to `host`, with the scheme's
+    /// credentials applied to its final bytes.
+    fn authorized_request<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &Auth<'_>,
+        host: &str,
+        attempt: u32,
+    ) -> Result<reqwest::Request, Error> {
+        let mut request = self.request_for(endpoint, host)?;
+        let context = auth
+            .context
+            .with_attempt(attempt)
+            .with_now(SystemTime::now());
+        auth.authorizer.authorize(&mut request, &context)?;
+        Ok(request)
+    }
+
+    /// The request of one attempt, addressed to `host`, before auth.
     ///
     /// Written straight into the `reqwest::Request` each attempt sends: the
     /// URL into one buffer from the host on, the headers into the request's
     /// own map, the body into the buffer the request owns. Nothing is
     /// rendered first and copied per attempt; a retry (rare, and waiting
     /// for its backoff anyway) writes the same bytes again from the same
-    /// endpoint and credentials.
+    /// endpoint.
     fn request_for<E: Endpoint>(
         &self,
         endpoint: &E,
-        auth: &Auth<'_>,
         host: &str,
     ) -> Result<reqwest::Request, Error> {
         let mut url = String::with_capacity(host.len() + E::PATH.len() + URL_SLACK);
@@ -453,12 +533,6 @@ impl Client {
         let headers = request.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         endpoint.write_headers(&mut HeaderWriter::new(headers))?;
-        match auth {
-            Auth::Basic(basic) => {
-                headers.insert(AUTHORIZATION, basic.header().clone());
-            }
-            Auth::Rtm(credentials) => credentials.apply(headers),
-        }
 
         // Bodies come with POST, PUT and PATCH; the others rarely have one,
         // and an empty Vec costs nothing.
@@ -478,28 +552,6 @@ impl Client {
             *request.body_mut() = Some(body.into());
         }
         Ok(request)
-    }
-
-    /// The first accepted scheme the client has credentials for, the
-    /// preferred one first.
-    fn choose_auth<E: Endpoint>(&self) -> Result<Auth<'_>, Error> {
-        let has = |scheme: AuthScheme| match scheme {
-            AuthScheme::Basic => self.inner.basic.is_some(),
-            AuthScheme::RtmToken => self.inner.rtm.is_some(),
-        };
-        let chosen = self
-            .inner
-            .preferred
-            .filter(|preferred| E::AUTH.contains(preferred) && has(*preferred))
-            .or_else(|| E::AUTH.iter().copied().find(|scheme| has(*scheme)));
-        match (chosen, &self.inner.basic, &self.inner.rtm) {
-            (Some(AuthScheme::Basic), Some(basic), _) => Ok(Auth::Basic(basic)),
-            (Some(AuthScheme::RtmToken), _, Some(source)) => Ok(Auth::Rtm(source.credentials()?)),
-            _ => Err(Error::MissingCredentials {
-                endpoint: E::NAME,
-                accepted: E::AUTH,
-            }),
-        }
     }
 }
 

@@ -18,41 +18,73 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 
+use crate::authorize::TokenContext;
+use crate::envelope::Envelope;
 use crate::error::InvalidInput;
+use crate::region::HostSet;
 
-/// How a request proves who sends it. Each endpoint lists the schemes Agora
-/// accepts for it; the client uses the first one it has credentials for.
+/// How a request proves who sends it: the name of one authentication
+/// scheme. Each endpoint lists the schemes Agora accepts for it
+/// (`#[auth(...)]`); the client uses the first one it has an
+/// [`Authorizer`](crate::Authorizer) for.
 ///
-/// New Agora schemes (AccessToken2 for Conversational AI, HMAC for Media
-/// Gateway) become new variants, so the enum is non-exhaustive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AuthScheme {
-    /// HTTP Basic: `Authorization: Basic base64(customer_id:customer_secret)`.
-    Basic,
-    /// Real-time Messaging token auth: a legacy AccessToken (`006...`) goes
-    /// in `x-agora-token` with the user ID in `x-agora-uid`; an AccessToken2
-    /// (`007...`) goes in `Authorization: agora token=...`.
-    RtmToken,
+/// The set is open: the constants below are the schemes Agora documents
+/// (the derive names them `#[auth(basic)]`, `#[auth(hmac)]`, ...), and
+/// [`AuthScheme::new`] names any other (a beta scheme, or your own token
+/// service), registered on the client with
+/// [`ClientBuilder::authorizer`](crate::ClientBuilder::authorizer) and
+/// listed in a hand-written [`Endpoint::AUTH`].
+///
+/// ```
+/// use agora_api::AuthScheme;
+///
+/// const SSO: AuthScheme = AuthScheme::new("acme_sso");
+/// assert_eq!(SSO.name(), "acme_sso");
+/// assert_eq!(AuthScheme::RTM_TOKEN.to_string(), "rtm_token");
+/// assert_ne!(SSO, AuthScheme::BASIC);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AuthScheme {
+    name: &'static str,
 }
 
 impl AuthScheme {
-    /// The name used in `#[auth(...)]` and in error messages.
-    ///
-    /// ```
-    /// assert_eq!(agora_api::AuthScheme::RtmToken.name(), "rtm_token");
-    /// ```
+    /// HTTP Basic: `Authorization: Basic base64(customer_id:customer_secret)`.
+    pub const BASIC: AuthScheme = AuthScheme::new("basic");
+    /// Real-time Messaging token auth: a legacy AccessToken (`006...`) goes
+    /// in `x-agora-token` with the user ID in `x-agora-uid`; an AccessToken2
+    /// (`007...`) goes in `Authorization: agora token=...`.
+    pub const RTM_TOKEN: AuthScheme = AuthScheme::new("rtm_token");
+    /// `Authorization: agora token=<RTC AccessToken2>`, the token built for
+    /// the request's channel and uid (Conversational AI).
+    pub const RTC_TOKEN: AuthScheme = AuthScheme::new("rtc_token");
+    /// `Authorization: agora token=<education token>`: an AccessToken2 with
+    /// the APaaS service's app privilege (Flexible Classroom).
+    pub const EDUCATION_TOKEN: AuthScheme = AuthScheme::new("education_token");
+    /// HMAC-SHA256 signatures over host, date, request line and body
+    /// digest, computed for each attempt (Media Broadcast, Media Gateway).
+    pub const HMAC: AuthScheme = AuthScheme::new("hmac");
+    /// Interactive Whiteboard: `token: <SDK, room or task token>` and
+    /// `region: <data centre>` headers.
+    pub const WHITEBOARD_TOKEN: AuthScheme = AuthScheme::new("whiteboard_token");
+    /// No credentials in the headers: the request carries its own in the
+    /// body (Whiteboard's token endpoints take the access key pair there).
+    pub const NONE: AuthScheme = AuthScheme::new("none");
+
+    /// A scheme named `name`.
+    pub const fn new(name: &'static str) -> Self {
+        AuthScheme { name }
+    }
+
+    /// The name used in `#[auth(...)]`, the registry and error messages.
     pub const fn name(self) -> &'static str {
-        match self {
-            AuthScheme::Basic => "basic",
-            AuthScheme::RtmToken => "rtm_token",
-        }
+        self.name
     }
 }
 
 impl Display for AuthScheme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.name)
     }
 }
 
@@ -99,8 +131,10 @@ impl Display for AuthScheme {
 /// | `validate = path::to::fn` | a `fn(&Self) -> Result<(), InvalidInput>` run before any I/O, for rules across fields (each field whose type implements [`Validate`](crate::Validate) is checked without it, under its wire name) |
 /// | `doc = "https://..."` | Agora's reference page, in the registry and the doc block |
 /// | `rate_limit(10, per = second, scope = app_id)` | a documented rate limit; repeatable; `per`: `second`, `minute`, `hour`, `day`; `scope`: `app_id`, `account`; optional `shared = "group"` (one budget for several endpoints) and `plan = "Enterprise"` |
+/// | `host = "https://api.netless.link"` | a fixed host, without Agora's failover; default: Agora's domains ([`HostSet::AGORA`]) |
+/// | `envelope = path::TO_CONST` | how a 2xx body reports an in-band failure and where its payload is (an [`Envelope`], e.g. [`envelope::CODE_MSG_DATA`](crate::envelope::CODE_MSG_DATA)); default: the body is the response |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
-/// | `#[auth(basic)]`, `#[auth(rtm_token)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference |
+/// | `#[auth(basic)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference: `basic`, `rtm_token`, `rtc_token`, `education_token`, `hmac`, `whiteboard_token`, `none` |
 ///
 /// On a field:
 ///
@@ -114,6 +148,17 @@ impl Display for AuthScheme {
 /// | `#[endpoint(rename = "wireName")]` | the name on the wire (body member, query, placeholder) |
 /// | `#[endpoint(path)]` | asserts the field is a path parameter |
 /// | `#[endpoint(sender)]` | the user the request acts as; under RTM token auth it must be the token's user, or the call fails before I/O |
+///
+/// A placeholder named `{region}` is a product's region path segment
+/// (`/{region}/v1/...`): its field's type must implement
+/// [`PathRegion`](crate::PathRegion), such as [`ServiceRegion`](crate::ServiceRegion),
+/// never the host region [`Region`](crate::Region), and it is written as
+/// its [`code`](crate::PathRegion::code).
+///
+/// The channel and uid a per-request token is bound to
+/// ([`token_context`](Endpoint::token_context)) and comma-separated
+/// query lists ([`QueryWriter::list`]) are not derive keys yet: a
+/// hand-written impl provides them.
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
@@ -133,8 +178,15 @@ pub trait Endpoint {
     /// Accepted authentication schemes, in order of preference.
     const AUTH: &'static [AuthScheme];
     /// Whether sending the request twice has the same effect as once, so a
-    /// retry may re-send it after it may have reached the server.
+    /// retry may re-send it after it may have reached the server. A `GET`
+    /// that consumes what it reads (`idempotent = false`) is never re-sent
+    /// once it may have reached Agora.
     const IDEMPOTENT: bool;
+    /// The hosts the endpoint is served from: Agora's failover domains, or
+    /// one fixed host.
+    const HOSTS: HostSet = HostSet::AGORA;
+    /// How a 2xx body reports in-band failures, and where its payload is.
+    const ENVELOPE: Envelope = Envelope::BARE;
 
     /// Checks rules across fields before any I/O. Single-field rules live in
     /// the field types (see [`crate::types`]).
@@ -148,6 +200,13 @@ pub trait Endpoint {
     /// `#[endpoint(sender)]`.
     fn sender(&self) -> Option<(&'static str, &str)> {
         None
+    }
+
+    /// The channel and uid a token for this request is bound to, for token
+    /// sources that mint per request (RTC tokens for Conversational AI).
+    /// Not derived yet: an endpoint that needs it implements it by hand.
+    fn token_context(&self) -> TokenContext<'_> {
+        TokenContext::NONE
     }
 
     /// Writes the path, each parameter as one percent-encoded segment;
@@ -418,6 +477,34 @@ impl<'a> QueryWriter<'a> {
         let _ = write!(Encoder(self.url), "{name}");
         self.url.push('=');
         let _ = write!(Encoder(self.url), "{value}");
+    }
+
+    /// Appends `name=a,b,c`: each item percent-encoded, the commas
+    /// literal, as Agora documents list parameters (`state=0,1,2`). An
+    /// empty list writes `name=`.
+    ///
+    /// ```
+    /// let mut url = String::from("https://api.agora.io/agents");
+    /// let mut query = agora_api::endpoint::QueryWriter::new(&mut url);
+    /// query.list("state", &[0, 1, 2]);
+    /// query.list("tags", &["a,b", "c"]);
+    /// assert_eq!(url, "https://api.agora.io/agents?state=0,1,2&tags=a%2Cb,c");
+    /// ```
+    pub fn list<I>(&mut self, name: &str, items: I)
+    where
+        I: IntoIterator,
+        I::Item: Display,
+    {
+        self.url.push(if self.first { '?' } else { '&' });
+        self.first = false;
+        let _ = write!(Encoder(self.url), "{name}");
+        self.url.push('=');
+        for (index, item) in items.into_iter().enumerate() {
+            if index > 0 {
+                self.url.push(',');
+            }
+            let _ = write!(Encoder(self.url), "{item}");
+        }
     }
 }
 

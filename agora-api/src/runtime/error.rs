@@ -4,8 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use serde::Deserialize;
-
+pub use crate::api_error::{ApiError, ErrorCode};
+pub(crate) use crate::api_error::{MESSAGE_LEN, excerpt};
 use crate::endpoint::AuthScheme;
 
 /// A value that breaks one of Agora's documented rules, found before any
@@ -79,7 +79,8 @@ pub enum Error {
         accepted: &'static [AuthScheme],
     },
 
-    /// Agora answered with a non-2xx status.
+    /// Agora answered with a non-2xx status, or with a 2xx whose body
+    /// reports a failure ([`ApiError::in_band`]).
     #[error("{endpoint}: {error}")]
     Api {
         /// The endpoint's name.
@@ -186,9 +187,10 @@ pub enum Error {
         last: Box<Error>,
     },
 
-    /// A token could not be minted for RTM token auth; nothing was sent.
+    /// A token could not be minted for token auth (RTM, RTC, education);
+    /// nothing was sent.
     #[cfg(feature = "token")]
-    #[error("cannot mint an RTM token: {0}")]
+    #[error("cannot mint a token: {0}")]
     Token(#[from] crate::token::TokenError),
 
     /// The client configuration is unusable (bad base URL, TLS setup).
@@ -385,174 +387,10 @@ impl fmt::Display for SchemeList<'_> {
     }
 }
 
-/// Agora's answer to a failed call: the HTTP status, the parsed error body
-/// (`code`, `reason`, `message` in their documented spellings) and the
-/// `X-Request-ID` Agora support asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// The HTTP status code.
-    pub status: u16,
-    /// Agora's own error code: a number (Cloud Recording) or a string
-    /// (some RTM errors), when the body has one.
-    pub code: Option<ErrorCode>,
-    /// The short reason (`reason`, or `detail`), when the body has one.
-    pub reason: Option<String>,
-    /// The human-readable message (`message` or `error_msg`), when the body
-    /// has one.
-    pub message: Option<String>,
-    /// The `X-Request-ID` response header.
-    pub request_id: Option<String>,
-    /// The first bytes of a body that is not a JSON error object, secrets
-    /// redacted.
-    pub body_excerpt: Option<String>,
-    /// How long Agora asked to wait before trying again (`Retry-After`),
-    /// when it said.
-    pub retry_after: Option<Duration>,
-}
-
-/// Agora's error code: most products send a number, some a string.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorCode {
-    /// A numeric code, e.g. Cloud Recording's `code: 53`.
-    Number(i64),
-    /// A textual code.
-    Text(String),
-}
-
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ErrorCode::Number(n) => write!(f, "{n}"),
-            ErrorCode::Text(s) => f.write_str(s),
-        }
-    }
-}
-
-/// Every documented shape of an Agora error body, read leniently.
-/// Fields are read as loose JSON values so that one odd field never hides
-/// the others.
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    code: Option<serde_json::Value>,
-    #[serde(default, rename = "errorCode")]
-    error_code: Option<serde_json::Value>,
-    #[serde(default)]
-    reason: Option<serde_json::Value>,
-    #[serde(default)]
-    detail: Option<serde_json::Value>,
-    #[serde(default)]
-    message: Option<serde_json::Value>,
-    #[serde(default)]
-    error_msg: Option<serde_json::Value>,
-}
-
-fn code(value: Option<serde_json::Value>) -> Option<ErrorCode> {
-    match value? {
-        serde_json::Value::Number(n) => n.as_i64().map(ErrorCode::Number),
-        serde_json::Value::String(s) => {
-            Some(ErrorCode::Text(crate::redact::bounded_text(&s, CODE_LEN)))
-        }
-        _ => None,
-    }
-}
-
-/// How many bytes of an unexpected body an error quotes.
-pub(crate) const EXCERPT_LEN: usize = 256;
-
-/// How many bytes of a textual error code an error keeps.
-const CODE_LEN: usize = 128;
-
-/// How many bytes of Agora's `reason` or `message` an error keeps.
-pub(crate) const MESSAGE_LEN: usize = 1024;
-
-/// The first [`EXCERPT_LEN`] bytes of `body` as text, secrets redacted, cut
-/// at a character boundary.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    crate::redact::excerpt(body, EXCERPT_LEN)
-}
-
-/// A reason or message as text: at most [`MESSAGE_LEN`] bytes, tokens
-/// redacted.
-fn text(value: Option<serde_json::Value>) -> Option<String> {
-    let text = match value? {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Null => return None,
-        other => crate::redact::redact(&other.to_string()),
-    };
-    Some(crate::redact::bounded_text(&text, MESSAGE_LEN))
-}
-
-impl ApiError {
-    /// Reads an error response. The body should be read under a bound (the
-    /// client reads at most 64 KiB of an error body); what is kept of it is
-    /// bounded again: 1 KiB of `reason` and `message`, 256 of
-    /// a body that is not JSON, with tokens and secret-named members
-    /// redacted.
-    ///
-    /// ```
-    /// let error = agora_api::ApiError::from_response(
-    ///     400,
-    ///     Some("req-1".into()),
-    ///     br#"{"code": 400, "reason": "invalid_appid"}"#,
-    /// );
-    /// assert_eq!(error.code, Some(agora_api::ErrorCode::Number(400)));
-    /// assert_eq!(error.reason.as_deref(), Some("invalid_appid"));
-    /// assert_eq!(error.request_id.as_deref(), Some("req-1"));
-    /// ```
-    pub fn from_response(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
-        match serde_json::from_slice::<ErrorBody>(body) {
-            Ok(parsed) => ApiError {
-                status,
-                code: code(parsed.code).or_else(|| code(parsed.error_code)),
-                reason: text(parsed.reason).or_else(|| text(parsed.detail)),
-                message: text(parsed.message).or_else(|| text(parsed.error_msg)),
-                request_id,
-                body_excerpt: None,
-                retry_after: None,
-            },
-            Err(_) => ApiError {
-                status,
-                code: None,
-                reason: None,
-                message: None,
-                request_id,
-                body_excerpt: (!body.is_empty()).then(|| excerpt(body)),
-                retry_after: None,
-            },
-        }
-    }
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Agora answered HTTP {}", self.status)?;
-        if let Some(code) = &self.code {
-            write!(f, ", code {code}")?;
-        }
-        if let Some(reason) = &self.reason {
-            write!(f, ", reason {reason:?}")?;
-        }
-        if let Some(message) = &self.message {
-            write!(f, ", message {message:?}")?;
-        }
-        if let Some(body) = &self.body_excerpt {
-            write!(f, ", body {body:?}")?;
-        }
-        if let Some(wait) = &self.retry_after {
-            write!(f, ", Retry-After {}s", wait.as_secs())?;
-        }
-        if let Some(id) = &self.request_id {
-            write!(f, " (X-Request-ID {id})")?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api_error::EXCERPT_LEN;
 
     #[test]
     fn reads_every_documented_error_shape() {

@@ -129,6 +129,54 @@ impl fmt::Display for Region {
     }
 }
 
+/// The hosts an endpoint is served from, declared by the derive (`host =
+/// "https://..."`) and used by the client for every attempt.
+///
+/// [`HostSet::AGORA`], the default, is Agora's documented domains with
+/// their failover ([`Domain`], [`Region`]); [`HostSet::fixed`] is one host
+/// without failover (Interactive Whiteboard's `api.netless.link`).
+/// [`ClientBuilder::base_url`](crate::ClientBuilder::base_url) replaces
+/// every set at once (one emulator serves every product);
+/// [`ClientBuilder::base_url_for`](crate::ClientBuilder::base_url_for)
+/// replaces one.
+///
+/// ```
+/// use agora_api::HostSet;
+///
+/// const NETLESS: HostSet = HostSet::fixed("https://api.netless.link");
+/// assert_eq!(NETLESS.fixed_url(), Some("https://api.netless.link"));
+/// assert_eq!(HostSet::AGORA.fixed_url(), None);
+/// assert_eq!(NETLESS.to_string(), "https://api.netless.link");
+/// assert_eq!(HostSet::AGORA.to_string(), "Agora's domains");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HostSet {
+    fixed: Option<&'static str>,
+}
+
+impl HostSet {
+    /// Agora's domains, `api.agora.io` and `api.sd-rtn.com`, with the
+    /// documented failover order.
+    pub const AGORA: HostSet = HostSet { fixed: None };
+
+    /// One fixed host (`https://host`, no path), without failover: a failed
+    /// attempt is retried on the same host.
+    pub const fn fixed(url: &'static str) -> HostSet {
+        HostSet { fixed: Some(url) }
+    }
+
+    /// The fixed host, or `None` for Agora's domains.
+    pub const fn fixed_url(self) -> Option<&'static str> {
+        self.fixed
+    }
+}
+
+impl fmt::Display for HostSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.fixed.unwrap_or("Agora's domains"))
+    }
+}
+
 /// Why the previous attempt failed, as far as host choice is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FailureKind {
@@ -151,6 +199,8 @@ pub(crate) enum Hosts {
     /// Explicit base URLs (a proxy, an emulator, tests), tried in order,
     /// the first one twice.
     Custom(Vec<Box<str>>),
+    /// One fixed host, every attempt.
+    Fixed(&'static str),
 }
 
 impl Hosts {
@@ -167,6 +217,7 @@ impl Hosts {
         match self {
             Hosts::Agora { primary, .. } => primary,
             Hosts::Custom(urls) => urls.first().map_or("", |url| url),
+            Hosts::Fixed(url) => url,
         }
     }
 
@@ -192,6 +243,7 @@ impl Hosts {
                 urls.get(index.min(urls.len().saturating_sub(1)))
                     .map_or("", |url| url)
             }
+            Hosts::Fixed(url) => url,
         }
     }
 }
@@ -241,6 +293,17 @@ mod tests {
         assert_eq!(hosts.for_attempt(1, None), "http://a");
         assert_eq!(hosts.for_attempt(2, None), "http://b");
         assert_eq!(hosts.for_attempt(5, None), "http://b");
+    }
+
+    #[test]
+    fn a_fixed_host_is_every_attempt() {
+        let hosts = Hosts::Fixed("https://api.netless.link");
+        for attempt in 0..4 {
+            assert_eq!(
+                hosts.for_attempt(attempt, Some(FailureKind::Dns)),
+                "https://api.netless.link"
+            );
+        }
     }
 
     #[test]

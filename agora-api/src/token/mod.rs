@@ -49,6 +49,7 @@ mod codec;
 mod error;
 mod legacy;
 mod privilege;
+mod rtc_source;
 mod secret;
 mod service;
 mod source;
@@ -64,6 +65,7 @@ pub use privilege::{
     ApaasPrivilege, ChatPrivilege, FcdnPrivilege, FpaPrivilege, LegacyPrivilege, NoPrivilege,
     Privilege, Privileges, RtcPrivilege, Rtm2Privilege, RtmPrivilege, StreamingPrivilege,
 };
+pub use rtc_source::{EducationTokenMinter, RtcTokenMinter};
 pub use secret::{AppCertificate, AppId, Token};
 pub use service::{
     ApaasService, ChatService, ConvoAiService, FcdnService, FpaService, PrivilegeEntry, RtcService,

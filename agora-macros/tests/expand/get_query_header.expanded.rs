@@ -14,8 +14,8 @@ const _: () = {
         const METHOD: ::agora_api::__private::Method = ::agora_api::__private::Method::GET;
         const PATH: &'static str = "/dev/v1/channel/{appid}";
         const AUTH: &'static [::agora_api::__private::AuthScheme] = &[
-            ::agora_api::__private::AuthScheme::Basic,
-            ::agora_api::__private::AuthScheme::RtmToken,
+            ::agora_api::__private::AuthScheme::BASIC,
+            ::agora_api::__private::AuthScheme::RTM_TOKEN,
         ];
         const IDEMPOTENT: bool = true;
         fn validate(
@@ -78,8 +78,8 @@ const _: () = {
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("ListChannels", ::core::module_path!(),
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
-        [::agora_api::__private::AuthScheme::Basic,
-        ::agora_api::__private::AuthScheme::RtmToken], true, false,
+        [::agora_api::__private::AuthScheme::BASIC,
+        ::agora_api::__private::AuthScheme::RTM_TOKEN], true, false,
         ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
         ListChannels >, ::agora_api::__private::check_request:: < ListChannels >,
         ::agora_api::__private::reencode:: < ListChannels >,

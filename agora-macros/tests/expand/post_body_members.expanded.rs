@@ -14,7 +14,7 @@ const _: () = {
         const METHOD: ::agora_api::__private::Method = ::agora_api::__private::Method::POST;
         const PATH: &'static str = "/v1/apps/{appid}/cloud_recording/acquire";
         const AUTH: &'static [::agora_api::__private::AuthScheme] = &[
-            ::agora_api::__private::AuthScheme::Basic,
+            ::agora_api::__private::AuthScheme::BASIC,
         ];
         const IDEMPOTENT: bool = false;
         fn validate(
@@ -90,7 +90,7 @@ const _: () = {
     ::agora_api::__private::inventory::submit! {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
-        [::agora_api::__private::AuthScheme::Basic], false, false,
+        [::agora_api::__private::AuthScheme::BASIC], false, false,
         ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
         Acquire >, ::agora_api::__private::check_request:: < Acquire >,
         ::agora_api::__private::reencode:: < Acquire >, ::agora_api::__private::send:: <

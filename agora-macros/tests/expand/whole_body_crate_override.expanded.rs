@@ -14,7 +14,7 @@ const _: () = {
         const METHOD: my::agora::__private::Method = my::agora::__private::Method::DELETE;
         const PATH: &'static str = "/dev/v1/kicking-rule";
         const AUTH: &'static [my::agora::__private::AuthScheme] = &[
-            my::agora::__private::AuthScheme::Basic,
+            my::agora::__private::AuthScheme::BASIC,
         ];
         const IDEMPOTENT: bool = true;
         fn validate(
@@ -58,7 +58,7 @@ const _: () = {
     my::agora::__private::inventory::submit! {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
-        [my::agora::__private::AuthScheme::Basic], true, false,
+        [my::agora::__private::AuthScheme::BASIC], true, false,
         ::core::option::Option::None, & [], my::agora::__private::check_response:: <
         DeleteRule >, my::agora::__private::check_request:: < DeleteRule >,
         my::agora::__private::reencode:: < DeleteRule >, my::agora::__private::send:: <

@@ -508,13 +508,16 @@ async fn a_resource_serves_one_session_and_a_task_runs_once() {
         .await
         .expect("started");
 
-    // 201 with code 7 is a 2xx: the client hands back the body.
+    // 201 with code 7 is a 2xx whose body says the start failed: the
+    // client reports it as an API error, never as a started session.
     let again = first
         .start(&client, RecordingMode::Mix, mix_request(false))
         .await
-        .expect("a 2xx answer");
-    assert_eq!(again.code, Some(7));
-    assert_eq!(again.reason.as_deref(), Some("already started"));
+        .expect_err("a repeated start is a failure");
+    assert_eq!(api_error(&again).status, 201);
+    assert!(api_error(&again).in_band, "reported in the body");
+    assert_eq!(code(&again), Some(7));
+    assert_eq!(api_error(&again).reason.as_deref(), Some("already started"));
     assert_eq!(server.journal().last().and_then(|e| e.status), Some(201));
 
     let conflict = second

@@ -75,7 +75,7 @@ async fn an_endpoint_accepting_both_uses_the_declared_order_unless_told_otherwis
     let prefers_token = Client::builder()
         .basic_auth("customer_id", "customer_secret")
         .rtm_token("007token2", alice())
-        .prefer(AuthScheme::RtmToken)
+        .prefer(AuthScheme::RTM_TOKEN)
         .base_url(server.url())
         .build()
         .expect("a valid client");
@@ -110,7 +110,7 @@ async fn a_missing_credential_fails_before_any_io_and_names_the_schemes() {
         error,
         Error::MissingCredentials {
             endpoint: "ListProjects",
-            accepted: [AuthScheme::Basic]
+            accepted: [AuthScheme::BASIC]
         }
     ));
     assert_eq!(

@@ -1404,20 +1404,52 @@ fn stop_answers_of_every_mode_decode_with_their_upload_status() {
 }
 
 #[tokio::test]
-async fn a_2xx_with_a_code_is_a_success_that_says_what_happened() {
-    for (status, body, code) in [
-        (201, r#"{"code":7,"reason":"already started"}"#, 7),
-        (206, r#"{"code":65,"reason":"request not completed"}"#, 65),
+async fn a_start_answered_2xx_with_a_code_is_an_api_error_not_a_session() {
+    for (status, body, code, reason) in [
+        (
+            201,
+            r#"{"code":7,"reason":"already started"}"#,
+            7,
+            "already started",
+        ),
+        (
+            206,
+            r#"{"code":65,"reason":"request not completed"}"#,
+            65,
+            "request not completed",
+        ),
     ] {
-        let server = LocalServer::replying(Reply::json(status, body)).await;
-        let session = basic_client(&server.url())
+        let server =
+            LocalServer::replying(Reply::json(status, body).header("x-request-id", "req-in-band"))
+                .await;
+        let error = basic_client(&server.url())
             .send(&start_with(RecordingMode::Mix, documented_start_request()))
             .await
-            .expect("a 2xx decodes");
-        assert_eq!(session.code, Some(code));
-        assert!(session.sid.is_none(), "no session ID came with it");
-        assert_eq!(server.requests().len(), 1);
+            .expect_err("an in-band failure is never Ok");
+        let Error::Api { error: api, .. } = &error else {
+            panic!("expected Error::Api, got {error:?}");
+        };
+        assert_eq!(api.status, status);
+        assert!(api.in_band, "the failure was in the body");
+        assert_eq!(api.code, Some(agora_api::ErrorCode::Number(code)));
+        assert_eq!(api.reason.as_deref(), Some(reason));
+        assert_eq!(api.request_id.as_deref(), Some("req-in-band"));
+        assert_eq!(server.requests().len(), 1, "start is not re-sent");
     }
+}
+
+#[tokio::test]
+async fn a_start_answered_201_without_a_code_is_the_session() {
+    let server = LocalServer::replying(Reply::json(
+        201,
+        r#"{"cname":"demo","uid":"527841","resourceId":"RES-1","sid":"SID-1"}"#,
+    ))
+    .await;
+    let session = basic_client(&server.url())
+        .send(&start_with(RecordingMode::Mix, documented_start_request()))
+        .await
+        .expect("a 2xx without a code is the session");
+    assert_eq!(session.sid.as_ref().map(Sid::as_str), Some("SID-1"));
 }
 
 #[test]

@@ -9,6 +9,7 @@
 
 mod analytics;
 mod auth;
+mod capabilities;
 mod channel;
 mod cloud_recording;
 mod console;

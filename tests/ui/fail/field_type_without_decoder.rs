@@ -1,9 +1,9 @@
 use agora_api::Endpoint;
 
 /// Displays, but cannot be parsed back: the decoder needs `FromStr`.
-pub struct Region;
+pub struct Zone;
 
-impl std::fmt::Display for Region {
+impl std::fmt::Display for Zone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("eu")
     }
@@ -16,10 +16,10 @@ pub struct Filter {
 }
 
 #[derive(Endpoint)]
-#[endpoint(POST, "/dev/v1/beta/{region}/rules", response = ())]
+#[endpoint(POST, "/dev/v1/beta/{zone}/rules", response = ())]
 #[auth(basic)]
 pub struct CreateRule {
-    region: Region,
+    zone: Zone,
     filter: Filter,
 }
 
