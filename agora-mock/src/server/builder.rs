@@ -157,7 +157,7 @@ impl MockServerBuilder {
     /// (default 64 MiB, at least 1). A request counts for its method,
     /// target, header names and values, body and fault description. A
     /// body that does not fit even in an empty journal is kept cut to its
-    /// first bytes, with [`JournalEntry::body_truncated`] set. Both this
+    /// first bytes, with [`JournalEntry::body_truncated`](crate::JournalEntry::body_truncated) set. Both this
     /// and [`journal_limit`](Self::journal_limit) hold at once.
     ///
     /// ```
