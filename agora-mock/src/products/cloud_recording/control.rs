@@ -21,6 +21,7 @@ fn session<'s>(
     sid: &Sid,
     mode: &RecordingMode,
 ) -> Result<&'s mut Session, Fail> {
+    check_mode(mode)?;
     let session = recordings
         .sessions
         .get_mut(sid.as_str())
@@ -50,7 +51,6 @@ fn same_task(session: &Session, cname: &ChannelName, uid: &UidString) -> Result<
 
 pub(super) fn query(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Query>) -> Handled {
     let request = &call.request;
-    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,
@@ -87,7 +87,6 @@ pub(super) fn query(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Query
 
 pub(super) fn update(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Update>) -> Handled {
     let request = &call.request;
-    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,
@@ -168,7 +167,6 @@ pub(super) fn update_layout(
 
 pub(super) fn stop(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Stop>) -> Handled {
     let request = &call.request;
-    check_mode(&request.mode)?;
     let session = session(
         store.own,
         &request.appid,
