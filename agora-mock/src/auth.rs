@@ -12,8 +12,9 @@ use std::time::SystemTime;
 
 use agora_api::AuthScheme;
 use agora_api::token::{
-    self, ApaasPrivilege, AppCertificate, LegacyPrivilege, ParsedToken, RtcPrivilege,
-    Rtm2Privilege, RtmPrivilege, Service,
+    self, ApaasPrivilege, AppCertificate, LegacyPrivilege, ParsedToken, ParsedWhiteboardToken,
+    RtcPrivilege, Rtm2Privilege, RtmPrivilege, Service, WhiteboardKeys, WhiteboardRole,
+    WhiteboardTokenKind,
 };
 use base64::Engine as _;
 use hyper::HeaderMap;
@@ -40,6 +41,16 @@ pub(crate) enum Principal {
         channel: String,
         /// The token's uid, as text.
         uid: String,
+    },
+    /// The holder of a Whiteboard token signed with the project's access
+    /// key pair: which token, its role and the room or task it is for.
+    WhiteboardUser {
+        /// SDK, room or task token.
+        kind: WhiteboardTokenKind,
+        /// Its role (`None` when it carries none the emulator knows).
+        role: Option<WhiteboardRole>,
+        /// The room or task of a room or task token.
+        uuid: Option<String>,
     },
     /// The holder of an education (APaaS) token: its room, user and role.
     EducationUser {
@@ -82,7 +93,9 @@ impl Principal {
                 }
             }
             Principal::Basic | Principal::Hmac => Ok(()),
-            Principal::RtmUser(_) | Principal::EducationUser { .. } => {
+            Principal::RtmUser(_)
+            | Principal::EducationUser { .. }
+            | Principal::WhiteboardUser { .. } => {
                 Err("this token does not grant access to RTC channels".to_owned())
             }
         }
@@ -105,6 +118,8 @@ pub(crate) enum Presented {
     },
     /// `Authorization: hmac ...`: the signature's parameters.
     Hmac(hmac::Claim),
+    /// A `token` header (Whiteboard), without `Authorization`.
+    Whiteboard(String),
     /// Something in `Authorization` that is neither.
     Unreadable,
 }
@@ -143,11 +158,12 @@ pub(crate) fn presented(headers: &HeaderMap) -> Presented {
         }
         return Presented::Unreadable;
     }
-    match text("x-agora-token") {
-        Some(token) if !token.is_empty() => Presented::Token {
+    match (text("x-agora-token"), text("token")) {
+        (Some(token), _) if !token.is_empty() => Presented::Token {
             token: token.to_owned(),
             uid,
         },
+        (_, Some(token)) if !token.is_empty() => Presented::Whiteboard(token.to_owned()),
         _ => Presented::None,
     }
 }
@@ -180,6 +196,8 @@ pub(crate) enum Gate {
     Basic,
     /// An HMAC signature, to be checked against the request's bytes.
     Hmac(hmac::Claim),
+    /// A Whiteboard token, to be checked against the access key pair.
+    Whiteboard(String),
     /// A token, to be verified as the endpoint's token `scheme`.
     Token {
         token: String,
@@ -229,6 +247,10 @@ pub(crate) fn gate(
                 None => Gate::Refused("Invalid authentication credentials"),
             }
         }
+        Presented::Whiteboard(token) if accepted.contains(&AuthScheme::WHITEBOARD_TOKEN) => {
+            Gate::Whiteboard(token)
+        }
+        Presented::Whiteboard(_) => Gate::Refused("Unauthorized"),
         Presented::Hmac(_) | Presented::Unreadable => {
             Gate::Refused("Invalid authentication credentials")
         }
@@ -300,6 +322,27 @@ pub(crate) fn verify(
 }
 
 /// An AccessToken2 for `app_id`, signed with `certificate`, not expired.
+/// Verifies a Whiteboard token as Netless's service does: signed with
+/// the project's access key pair, not expired.
+pub(crate) fn verify_whiteboard(
+    token_text: &str,
+    keys: &WhiteboardKeys,
+    now: SystemTime,
+) -> Result<Principal, String> {
+    let parsed = ParsedWhiteboardToken::parse(token_text).map_err(|error| error.to_string())?;
+    parsed
+        .verify(keys)
+        .map_err(|_| "the token is not signed with this project's access keys".to_owned())?;
+    if parsed.is_expired_at(now) {
+        return Err("the token has expired".to_owned());
+    }
+    Ok(Principal::WhiteboardUser {
+        kind: parsed.kind(),
+        role: parsed.role(),
+        uuid: parsed.uuid().map(str::to_owned),
+    })
+}
+
 fn verified_access_token2(
     token_text: &str,
     app_id: &str,
@@ -656,5 +699,47 @@ mod tests {
                 .may_act_in("room-1", "1")
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_whiteboard_token_is_checked_against_the_access_keys_and_its_expiry() {
+        let keys = WhiteboardKeys::new("ak", "sk").expect("keys");
+        let token = keys.issue_with(
+            WhiteboardTokenKind::Room,
+            Some("room-1"),
+            WhiteboardRole::Writer,
+            Some(1_700_000_000_000),
+            "n",
+        );
+        let text = token.expose_secret();
+        assert_eq!(
+            verify_whiteboard(text, &keys, at(1_699_999_000)),
+            Ok(Principal::WhiteboardUser {
+                kind: WhiteboardTokenKind::Room,
+                role: Some(WhiteboardRole::Writer),
+                uuid: Some("room-1".into())
+            })
+        );
+        assert_eq!(
+            verify_whiteboard(text, &keys, at(1_700_000_000)),
+            Err("the token has expired".into())
+        );
+        let stranger = WhiteboardKeys::new("ak", "other").expect("keys");
+        assert!(verify_whiteboard(text, &stranger, at(1_699_999_000)).is_err());
+        let mut headers = HeaderMap::new();
+        headers.insert("token", text.parse().expect("a header value"));
+        assert!(matches!(
+            gate(
+                presented(&headers),
+                &[AuthScheme::WHITEBOARD_TOKEN],
+                "id",
+                "s"
+            ),
+            Gate::Whiteboard(_)
+        ));
+        assert!(matches!(
+            gate(presented(&headers), &[AuthScheme::BASIC], "id", "s"),
+            Gate::Refused("Unauthorized")
+        ));
     }
 }
