@@ -148,6 +148,7 @@ pub mod __private {
     pub use crate::runtime::validate::{ByValidate, Field, FieldPath, NothingToValidate};
     pub use inventory;
     pub use reqwest::Method;
+    pub use serde;
     pub use serde::ser::{SerializeMap, Serializer};
     pub use serde_json;
     pub use std::vec::Vec;

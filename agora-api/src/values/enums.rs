@@ -1,11 +1,27 @@
 //! Enums for Agora's documented values that keep decoding when Agora adds a
 //! value: every such enum has a catch-all variant holding what was sent.
 
-/// An enum of documented string values plus `Other(String)`.
-#[allow(
-    unused_macros,
-    reason = "shared by the products; a build of some may not use it"
-)]
+/// Defines an open enum of documented string values plus `Other(String)`
+/// for values Agora adds later: `as_str`, `From<&str>`, `Display`, serde
+/// as the string. For responses, and for requests where Agora may accept
+/// more than it documents.
+///
+/// ```
+/// agora_api::string_enum! {
+///     /// How my beta API lays out a room.
+///     pub enum Layout {
+///         /// Everyone in a grid.
+///         Grid = "grid",
+///         /// One speaker large.
+///         Speaker = "speaker",
+///     }
+/// }
+///
+/// assert_eq!(Layout::from("grid"), Layout::Grid);
+/// assert_eq!(Layout::from("mosaic"), Layout::Other("mosaic".into()));
+/// assert_eq!(serde_json::to_string(&Layout::Speaker).unwrap(), "\"speaker\"");
+/// ```
+#[macro_export]
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -18,7 +34,7 @@ macro_rules! string_enum {
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this version of the crate does not know, as sent.
-            Other(String),
+            Other(::std::string::String),
         }
 
         impl $name {
@@ -50,31 +66,46 @@ macro_rules! string_enum {
         /// query parameters read back by a decoder).
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-                Ok($name::from(value))
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
+                ::std::result::Result::Ok($name::from(value))
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Ok($name::from(&*text))
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str> as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::std::result::Result::Ok($name::from(&*text))
             }
         }
     };
 }
 
-/// An enum of documented integer values plus `Other(i64)`.
-#[allow(
-    unused_macros,
-    reason = "shared by the products; a build of some may not use it"
-)]
+/// Defines an open enum of documented integer values plus `Other(i64)`,
+/// serialized as the number.
+///
+/// ```
+/// agora_api::int_enum! {
+///     /// A task state of my beta API.
+///     pub enum TaskState {
+///         /// Waiting to start.
+///         Idle = 0,
+///         /// Running.
+///         Running = 1,
+///     }
+/// }
+///
+/// let state: TaskState = serde_json::from_str("1").unwrap();
+/// assert_eq!(state, TaskState::Running);
+/// let later: TaskState = serde_json::from_str("9").unwrap();
+/// assert_eq!(later, TaskState::Other(9));
+/// ```
+#[macro_export]
 macro_rules! int_enum {
     (
         $(#[$meta:meta])*
@@ -109,25 +140,40 @@ macro_rules! int_enum {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_i64(self.value())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                Ok($name::from(i64::deserialize(deserializer)?))
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::std::result::Result::Ok($name::from(<i64 as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?))
             }
         }
     };
 }
 
-/// A closed enum of documented request values, sent as text.
-#[allow(
-    unused_macros,
-    reason = "shared by the products; a build of some may not use it"
-)]
+/// Defines a closed enum of documented request values, sent as text:
+/// anything else is refused with an error naming `field`, when parsed and
+/// when decoded, as Agora refuses it.
+///
+/// ```
+/// agora_api::closed_enum! {
+///     /// A recording mode of my beta API.
+///     pub enum Mode in "mode" {
+///         /// One mixed stream.
+///         Mix = "mix",
+///         /// One stream per user.
+///         Individual = "individual",
+///     }
+/// }
+///
+/// assert_eq!("mix".parse::<Mode>()?, Mode::Mix);
+/// assert!("web".parse::<Mode>().unwrap_err().to_string().starts_with("invalid `mode`"));
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+#[macro_export]
 macro_rules! closed_enum {
     (
         $(#[$meta:meta])*
@@ -159,18 +205,18 @@ macro_rules! closed_enum {
             }
         }
 
-        impl AsRef<str> for $name {
+        impl ::std::convert::AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::error::InvalidInput;
-            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+            type Err = $crate::InvalidInput;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::InvalidInput> {
                 match value {
                     $( $text => ::std::result::Result::Ok($name::$variant), )+
-                    other => ::std::result::Result::Err($crate::error::InvalidInput::new(
+                    other => ::std::result::Result::Err($crate::InvalidInput::new(
                         $field,
                         format!(
                             "must be one of {} (got {other:?})",
@@ -181,16 +227,16 @@ macro_rules! closed_enum {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                text.parse().map_err(::serde::de::Error::custom)
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str> as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                text.parse().map_err($crate::__private::serde::de::Error::custom)
             }
         }
     };
@@ -200,4 +246,4 @@ macro_rules! closed_enum {
     unused_imports,
     reason = "shared by the products; a build of some may not use them"
 )]
-pub(crate) use {closed_enum, int_enum, string_enum};
+pub(crate) use crate::{closed_enum, int_enum, string_enum};

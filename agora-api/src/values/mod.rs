@@ -12,7 +12,9 @@
 //! Each checks its rule when a value is made ([`InvalidInput`] names the
 //! field and the rule) and again when it is decoded, so a value that
 //! exists is valid, and the derive's decoder refuses what the client
-//! would refuse.
+//! would refuse. The macros are exported at the crate root
+//! (`agora_api::validated_string!`, ...), so the field types of an
+//! endpoint a user binds themselves are made the same way.
 //!
 //! [`InvalidInput`]: crate::InvalidInput
 

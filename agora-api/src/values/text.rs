@@ -4,11 +4,36 @@
 /// Defines a validated string newtype with the usual conversions: `new`
 /// (checked by `check`, errors naming `field`), `as_str`, `Display`,
 /// `Debug`, `FromStr`, `TryFrom<&str>`/`TryFrom<String>`, and serde as a
-/// plain string that is checked again when decoded.
-#[allow(
-    unused_macros,
-    reason = "shared by the products; a build of some may not use it"
-)]
+/// plain string that is checked again when decoded. `check` is a
+/// `fn(&str) -> Result<(), String>` returning the rule broken.
+///
+/// The crate's own inputs (`ChannelName`, `InstanceId`, ...) are made with
+/// it; a field type of your own endpoint can be too, and the derive's
+/// decoder and the emulator then refuse what `new` refuses.
+///
+/// ```
+/// fn room_rule(value: &str) -> Result<(), String> {
+///     if value.is_empty() || value.len() > 64 {
+///         return Err("must be 1 to 64 characters".into());
+///     }
+///     Ok(())
+/// }
+///
+/// agora_api::validated_string! {
+///     /// A room of my beta API.
+///     RoomName, field = "roomName", check = room_rule
+/// }
+///
+/// assert_eq!(RoomName::new("lobby")?.as_str(), "lobby");
+/// assert_eq!(
+///     RoomName::new("").unwrap_err().to_string(),
+///     "invalid `roomName`: must be 1 to 64 characters"
+/// );
+/// let decoded: Result<RoomName, _> = serde_json::from_str("\"\"");
+/// assert!(decoded.is_err(), "checked again when decoded");
+/// # Ok::<(), agora_api::InvalidInput>(())
+/// ```
+#[macro_export]
 macro_rules! validated_string {
     (
         $(#[$meta:meta])*
@@ -16,13 +41,13 @@ macro_rules! validated_string {
     ) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
+        pub struct $name(::std::boxed::Box<str>);
 
         impl $name {
             /// Checks `value` against the documented rules.
-            pub fn new(value: impl AsRef<str> + Into<String>) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
-                $check(value.as_ref()).map_err(|rule| $crate::error::InvalidInput::new($field, rule))?;
-                Ok($name(value.into().into_boxed_str()))
+            pub fn new(value: impl ::std::convert::AsRef<str> + ::std::convert::Into<::std::string::String>) -> ::std::result::Result<Self, $crate::InvalidInput> {
+                $check(value.as_ref()).map_err(|rule| $crate::InvalidInput::new($field, rule))?;
+                ::std::result::Result::Ok($name(value.into().into_boxed_str()))
             }
 
             /// The value as text.
@@ -43,35 +68,35 @@ macro_rules! validated_string {
             }
         }
 
-        impl AsRef<str> for $name {
+        impl ::std::convert::AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
             }
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::error::InvalidInput;
-            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+            type Err = $crate::InvalidInput;
+            fn from_str(value: &str) -> ::std::result::Result<Self, $crate::InvalidInput> {
                 $name::new(value)
             }
         }
 
-        impl TryFrom<&str> for $name {
-            type Error = $crate::error::InvalidInput;
-            fn try_from(value: &str) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+        impl ::std::convert::TryFrom<&str> for $name {
+            type Error = $crate::InvalidInput;
+            fn try_from(value: &str) -> ::std::result::Result<Self, $crate::InvalidInput> {
                 $name::new(value)
             }
         }
 
-        impl TryFrom<String> for $name {
-            type Error = $crate::error::InvalidInput;
-            fn try_from(value: String) -> ::std::result::Result<Self, $crate::error::InvalidInput> {
+        impl ::std::convert::TryFrom<::std::string::String> for $name {
+            type Error = $crate::InvalidInput;
+            fn try_from(value: ::std::string::String) -> ::std::result::Result<Self, $crate::InvalidInput> {
                 $name::new(value)
             }
         }
 
-        impl From<$name> for String {
-            fn from(value: $name) -> String {
+        impl ::std::convert::From<$name> for ::std::string::String {
+            fn from(value: $name) -> ::std::string::String {
                 value.0.into()
             }
         }
@@ -88,16 +113,16 @@ macro_rules! validated_string {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(&self.0)
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-                $name::new(value).map_err(<D::Error as ::serde::de::Error>::custom)
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                $name::new(value).map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
             }
         }
     };
@@ -122,4 +147,4 @@ pub(crate) fn issued_id(value: &str) -> Result<(), String> {
     unused_imports,
     reason = "shared by the products; a build of some may not use them"
 )]
-pub(crate) use validated_string;
+pub(crate) use crate::validated_string;
