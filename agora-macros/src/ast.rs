@@ -21,6 +21,7 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "rate_limit",
     "host",
     "envelope",
+    "token_context",
 ];
 /// Keys accepted in `#[endpoint(...)]` on a field.
 pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename", "sender"];
@@ -123,6 +124,9 @@ pub(crate) struct Container {
     pub(crate) host: Option<LitStr>,
     /// `envelope = path::TO_CONST`: how a 2xx body reports a failure.
     pub(crate) envelope: Option<syn::Path>,
+    /// `token_context = path::to_fn`: the channel and uid a per-request
+    /// token is bound to, read from the endpoint.
+    pub(crate) token_context: Option<syn::Path>,
     /// Every `rate_limit(...)`, in declared order.
     pub(crate) rate_limits: Vec<RateLimit>,
     /// The first `#[auth]` attribute and its schemes, in declared order.
@@ -347,6 +351,18 @@ impl Container {
                 }
                 let path: syn::Path = input.parse()?;
                 set_once(cx, &mut self.envelope, path, key, "envelope");
+            }
+            "token_context" => {
+                if input.peek(LitStr) {
+                    let text: LitStr = input.parse()?;
+                    cx.error_spanned_by(
+                        &text,
+                        "`token_context` is the path of a function, not text: token_context = Self::token_for",
+                    );
+                    return Ok(());
+                }
+                let path: syn::Path = input.parse()?;
+                set_once(cx, &mut self.token_context, path, key, "token_context");
             }
             "rate_limit" => {
                 skip_value(input)?;

@@ -181,6 +181,13 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
             }
         }
     });
+    let token_context = endpoint.token_context.as_ref().map(|path| {
+        quote! {
+            fn token_context(&self) -> #private::TokenContext<'_> {
+                #path(self)
+            }
+        }
+    });
     let decode = decode::decode(endpoint, &private);
     let builder = builder(input, &krate);
 
@@ -210,6 +217,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 #write_headers
                 #write_body
                 #sender
+                #token_context
                 #decode
             }
 

@@ -22,6 +22,8 @@ pub(crate) struct Endpoint<'a> {
     pub(crate) fields: Vec<Resolved<'a>>,
     /// Index into `fields` of the `#[endpoint(sender)]` field.
     pub(crate) sender: Option<usize>,
+    /// `token_context = path`: the function giving a token's channel and uid.
+    pub(crate) token_context: Option<syn::Path>,
 }
 
 /// One piece of the path template.
@@ -250,6 +252,16 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Endpoint<'a>>
         }
     }
 
+    if let (Some(path), Some((_, schemes))) = (&attrs.token_context, &attrs.auth)
+        && !schemes
+            .iter()
+            .any(|(_, scheme)| matches!(scheme, Scheme::RtcToken | Scheme::EducationToken))
+    {
+        cx.error_spanned_by(
+            path,
+            "`token_context` is read only by per-request token schemes: add rtc_token or education_token to #[auth(...)], or remove it",
+        );
+    }
     let (method, template, response, auth) = match (
         attrs.method.clone(),
         attrs.path.clone(),
@@ -294,6 +306,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, input: &'a Input<'a>) -> Option<Endpoint<'a>>
         response,
         idempotent,
         validate: attrs.validate.clone(),
+        token_context: attrs.token_context.clone(),
         auth: auth.iter().map(|(_, scheme)| *scheme).collect(),
         fields: resolved,
     })

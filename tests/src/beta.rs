@@ -169,3 +169,39 @@ pub struct ReadEvents {
     /// The project.
     pub appid: AppId,
 }
+
+/// Starts a (hypothetical) agent in a channel: its RTC token is bound to
+/// the channel and uid nested in the body, named by `token_context`, as
+/// Conversational AI's `join` binds the agent's token.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(
+    POST,
+    "/api/beta/{appid}/agents/join",
+    response = (),
+    token_context = JoinAgent::token_for,
+)]
+#[auth(rtc_token)]
+pub struct JoinAgent {
+    /// The project.
+    pub appid: AppId,
+    /// Where and as whom the agent joins.
+    pub properties: AgentPlacement,
+}
+
+impl JoinAgent {
+    fn token_for(&self) -> agora_api::TokenContext<'_> {
+        agora_api::TokenContext::new(
+            Some(&self.properties.channel),
+            Some(&self.properties.agent_rtc_uid),
+        )
+    }
+}
+
+/// The channel and uid of [`JoinAgent`].
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct AgentPlacement {
+    /// The channel.
+    pub channel: String,
+    /// The agent's uid in it.
+    pub agent_rtc_uid: String,
+}

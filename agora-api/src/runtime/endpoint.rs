@@ -133,6 +133,7 @@ impl Display for AuthScheme {
 /// | `rate_limit(10, per = second, scope = app_id)` | a documented rate limit; repeatable; `per`: `second`, `minute`, `hour`, `day`; `scope`: `app_id`, `account`; optional `shared = "group"` (one budget for several endpoints) and `plan = "Enterprise"` |
 /// | `host = "https://api.netless.link"` | a fixed host, without Agora's failover; default: Agora's domains ([`HostSet::AGORA`]) |
 /// | `envelope = path::TO_CONST` | how a 2xx body reports an in-band failure and where its payload is (an [`Envelope`], e.g. [`envelope::CODE_MSG_DATA`](crate::envelope::CODE_MSG_DATA)); default: the body is the response |
+/// | `token_context = path::to_fn` | a `fn(&Self) -> TokenContext<'_>` giving the channel and uid a per-request token (`rtc_token`, `education_token`) is minted for, wherever they are in the request (a nested body member); only with one of those schemes |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
 /// | `#[auth(basic)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference: `basic`, `rtm_token`, `rtc_token`, `education_token`, `hmac`, `whiteboard_token`, `none` |
 ///
@@ -155,10 +156,8 @@ impl Display for AuthScheme {
 /// never the host region [`Region`](crate::Region), and it is written as
 /// its [`code`](crate::PathRegion::code).
 ///
-/// The channel and uid a per-request token is bound to
-/// ([`token_context`](Endpoint::token_context)) and comma-separated
-/// query lists ([`QueryWriter::list`]) are not derive keys yet: a
-/// hand-written impl provides them.
+/// Comma-separated query lists ([`QueryWriter::list`]) are not a derive
+/// key yet: a hand-written impl provides them.
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
@@ -204,7 +203,7 @@ pub trait Endpoint {
 
     /// The channel and uid a token for this request is bound to, for token
     /// sources that mint per request (RTC tokens for Conversational AI).
-    /// Not derived yet: an endpoint that needs it implements it by hand.
+    /// Declared with `#[endpoint(token_context = path::to_fn)]`.
     fn token_context(&self) -> TokenContext<'_> {
         TokenContext::NONE
     }

@@ -312,45 +312,20 @@ async fn a_get_that_consumes_what_it_reads_is_never_re_sent() {
     );
 }
 
-/// A hand-written endpoint that binds its token to its channel and uid,
-/// as Conversational AI's `join` binds the agent's RTC token.
-#[derive(Debug)]
-struct JoinAgent {
-    channel: String,
-    uid: String,
-}
-
-impl agora_api::Endpoint for JoinAgent {
-    type Response = ();
-    const NAME: &'static str = "JoinAgent";
-    const METHOD: agora_api::reqwest::Method = agora_api::reqwest::Method::POST;
-    const PATH: &'static str = "/api/beta/agents/join";
-    const AUTH: &'static [AuthScheme] = &[AuthScheme::RTC_TOKEN];
-    const IDEMPOTENT: bool = false;
-
-    fn token_context(&self) -> agora_api::TokenContext<'_> {
-        agora_api::TokenContext::new(Some(&self.channel), Some(&self.uid))
-    }
-
-    fn write_path(
-        &self,
-        path: &mut agora_api::endpoint::PathWriter<'_>,
-    ) -> Result<(), agora_api::InvalidInput> {
-        path.literal(Self::PATH);
-        Ok(())
-    }
-
-    fn decode(_: &agora_api::endpoint::WireRequest<'_>) -> Result<Self, agora_api::InvalidInput> {
-        Err(agora_api::InvalidInput::new(
-            "path",
-            "not decoded in this test",
-        ))
-    }
-}
-
 #[tokio::test]
-async fn an_rtc_token_is_minted_for_the_requests_channel_and_uid() {
+async fn an_rtc_token_is_minted_for_the_channel_and_uid_the_endpoint_names() {
     use agora_api::token::{self, AppCertificate, ParsedToken, RtcTokenMinter, Service};
+    use agora_tests::beta::{AgentPlacement, JoinAgent};
+
+    let join = |channel: &str, uid: &str| {
+        JoinAgent::builder()
+            .appid(app_id())
+            .properties(AgentPlacement {
+                channel: channel.into(),
+                agent_rtc_uid: uid.into(),
+            })
+            .build()
+    };
 
     let certificate = AppCertificate::new("5CFd2fd1755d40ecb72977518be15d3b").expect("a cert");
     let minter = RtcTokenMinter::new(
@@ -365,13 +340,7 @@ async fn an_rtc_token_is_minted_for_the_requests_channel_and_uid() {
         .build()
         .expect("a client");
     for (channel, uid) in [("room-1", "1001"), ("room-2", "agent")] {
-        client
-            .send(&JoinAgent {
-                channel: channel.into(),
-                uid: uid.into(),
-            })
-            .await
-            .expect("sent");
+        client.send(&join(channel, uid)).await.expect("sent");
     }
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
@@ -397,12 +366,7 @@ async fn an_rtc_token_is_minted_for_the_requests_channel_and_uid() {
 
     let basic_only = basic_client(&server.url());
     assert!(matches!(
-        basic_only
-            .send(&JoinAgent {
-                channel: "c".into(),
-                uid: "1".into()
-            })
-            .await,
+        basic_only.send(&join("c", "1")).await,
         Err(Error::MissingCredentials { .. })
     ));
     assert_eq!(
