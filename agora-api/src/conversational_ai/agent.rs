@@ -143,6 +143,7 @@ fn check_start(start: &StartAgent) -> Result<(), InvalidInput> {
     "/api/conversational-ai-agent/v2/projects/{appid}/join",
     response = StartedAgent,
     validate = check_start,
+    token_context = StartAgent::agent_token_context,
     doc = "https://docs.agora.io/en/conversational-ai/rest-api/agent/join",
 )]
 #[auth(basic, rtc_token)]
@@ -158,6 +159,17 @@ pub struct StartAgent {
     pub pipeline_id: Option<String>,
     /// The agent's configuration.
     pub properties: JoinProperties,
+}
+
+impl StartAgent {
+    /// The channel and uid an `agora token=` for this call is minted for:
+    /// the agent's (`properties.channel`, `properties.agent_rtc_uid`).
+    fn agent_token_context(&self) -> crate::TokenContext<'_> {
+        crate::TokenContext::new(
+            Some(self.properties.channel.as_str()),
+            Some(self.properties.agent_rtc_uid.as_str()),
+        )
+    }
 }
 
 /// Stops an agent: it leaves the channel (Agora's `leave`).
