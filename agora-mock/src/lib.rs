@@ -12,7 +12,12 @@
 //!   token=` for AccessToken2, `x-agora-token` + `x-agora-uid` for the
 //!   legacy `006`), verified with the project's App Certificate: signature,
 //!   expiry, App ID, user. With a token, a message can only be sent as the
-//!   token's user.
+//!   token's user. Endpoints that take RTC or education (APaaS) tokens get
+//!   them verified the same way and acted on only in the token's channel
+//!   (or room) as its uid; endpoints that take HMAC-SHA256 signatures get
+//!   them checked over host, date (within five minutes), request line and
+//!   the digest of the body received, with the server's Customer ID and
+//!   Secret.
 //! * **Typed requests.** Each request is decoded with `agora-api`'s own
 //!   types (path and query values through their `FromStr`, body members
 //!   through their `Deserialize`), rebuilt with the endpoint's builder and

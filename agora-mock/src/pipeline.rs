@@ -5,11 +5,11 @@
 
 use std::time::{Instant, SystemTime};
 
-use agora_api::InvalidInput;
 use agora_api::endpoint::WireRequest;
+use agora_api::{AuthScheme, InvalidInput};
 use hyper::HeaderMap;
 
-use crate::auth::{self, Gate, Principal};
+use crate::auth::{self, Gate, Principal, hmac};
 use crate::product::Request;
 use crate::reply::Reply;
 use crate::router::{Matched, NoRoute, parse_query};
@@ -77,10 +77,29 @@ pub(crate) fn process(
         &shared.credentials.customer_id,
         shared.credentials.customer_secret.expose(),
     );
-    let (token, uid) = match gate {
+    let (mut principal, token) = match gate {
         Gate::Refused(message) => return Processed::refused(Reply::gateway(401, message)),
-        Gate::Basic => (None, None),
-        Gate::Token { token, uid } => (Some(token), uid),
+        Gate::Basic => (Some(Principal::Basic), None),
+        Gate::Hmac(claim) => {
+            let signed = hmac::Signed {
+                method: incoming.method,
+                path: incoming.path,
+                query: incoming.query,
+                headers: incoming.headers,
+                body: incoming.body,
+            };
+            if let Err(message) = hmac::verify(
+                &claim,
+                &signed,
+                &shared.credentials.customer_id,
+                shared.credentials.customer_secret.expose(),
+                incoming.now,
+            ) {
+                return Processed::refused(Reply::gateway(401, message));
+            }
+            (Some(Principal::Hmac), None)
+        }
+        Gate::Token { token, uid, scheme } => (None, Some((token, uid, scheme))),
     };
     let query = match incoming.query.map(parse_query) {
         None => Vec::new(),
@@ -128,23 +147,24 @@ pub(crate) fn process(
         state.tick(incoming.now);
         match token {
             None => None,
-            Some(token) => match TokenCheck::new(&state, matched, token, uid) {
-                Ok(check) => Some(check),
-                Err((status, reason)) => {
-                    return Processed::refused((shape.token_refused)(
-                        incoming.request_id,
-                        status,
-                        &reason,
-                    ));
+            Some((token, uid, scheme)) => {
+                match TokenCheck::new(&state, matched, token, uid, scheme) {
+                    Ok(check) => Some(check),
+                    Err((status, reason)) => {
+                        return Processed::refused((shape.token_refused)(
+                            incoming.request_id,
+                            status,
+                            &reason,
+                        ));
+                    }
                 }
-            },
+            }
         }
     };
     // The lock is released: `TokenCheck` owns copies of what it needs.
-    let principal = match pending {
-        None => Principal::Basic,
-        Some(check) => match check.verify(incoming.now) {
-            Ok(user) => Principal::RtmUser(user),
+    if let Some(check) = pending {
+        match check.verify(incoming.now) {
+            Ok(verified) => principal = Some(verified),
             Err(reason) => {
                 return Processed::refused((shape.token_refused)(
                     incoming.request_id,
@@ -152,7 +172,11 @@ pub(crate) fn process(
                     &reason,
                 ));
             }
-        },
+        }
+    }
+    // Every gate above either refused or named who is asking.
+    let Some(principal) = principal else {
+        return Processed::refused(Reply::gateway(401, "Unauthorized"));
     };
     let request = Request {
         wire: WireRequest::new(
@@ -172,12 +196,13 @@ pub(crate) fn process(
     }
 }
 
-/// A Signaling token to verify, with a copy of the App Certificate of the
-/// project it is for: everything it needs, owned, so it is verified
+/// A token to verify as `scheme`, with a copy of the App Certificate of
+/// the project it is for: everything it needs, owned, so it is verified
 /// without the state lock.
 struct TokenCheck {
     token: String,
     uid: Option<String>,
+    scheme: AuthScheme,
     app_id: String,
     certificate: String,
 }
@@ -190,6 +215,7 @@ impl TokenCheck {
         matched: &Matched<'_>,
         token: String,
         uid: Option<String>,
+        scheme: AuthScheme,
     ) -> Result<Self, (u16, String)> {
         let app_id = matched
             .params
@@ -204,14 +230,16 @@ impl TokenCheck {
         Ok(TokenCheck {
             token,
             uid,
+            scheme,
             app_id: app_id.to_owned(),
             certificate: project.sign_key.clone(),
         })
     }
 
-    /// The token's user, or why it is refused (`401`).
-    fn verify(self, now: SystemTime) -> Result<String, String> {
-        auth::verify_token(
+    /// Whose the token is, or why it is refused (`401`).
+    fn verify(self, now: SystemTime) -> Result<Principal, String> {
+        auth::verify(
+            self.scheme,
             &self.token,
             self.uid.as_deref(),
             &self.app_id,
