@@ -2,9 +2,11 @@
 //! `cargo run -p agora-mock --example conversational_ai`.
 //!
 //! Starts agora-mock in this process, puts a user in an RTC channel and
-//! walks an agent's life through agora-api with Basic auth: `join` (the
-//! agent's own RTC token minted for its channel and uid), the status
-//! query, `speak`, the history, and `leave`. Exits non-zero when a step fails.
+//! walks an agent's life through agora-api with Agora's token auth
+//! (`Authorization: agora token=<RTC token>`): `join`, whose token is
+//! minted for the agent's channel and uid, then the status query, `speak`,
+//! the history and `leave` with that same token, which the emulator
+//! verifies against the App Certificate. Exits non-zero when a step fails.
 
 use std::error::Error;
 use std::process::ExitCode;
@@ -15,7 +17,7 @@ use agora_api::conversational_ai::{
     TtsVendor,
 };
 use agora_api::token::{self, RtcTokenMinter};
-use agora_api::{TokenContext, TokenSource};
+use agora_api::{Client, TokenContext, TokenSource};
 use agora_mock::MockServer;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -30,16 +32,26 @@ async fn walk() -> Result<()> {
     server.channel(CHANNEL).user(USER_UID)?;
     println!("user {USER_UID} is in channel {CHANNEL:?}");
 
-    // The token the agent joins its channel with (`properties.token`),
-    // from the App ID and App Certificate, for its channel and uid: the
-    // emulator checks it as the RTC service would.
-    let minter = RtcTokenMinter::new(
-        token::AppId::new(server.app_id().as_str())?,
-        server.app_certificate().clone(),
-    )
-    .lifetime_secs(3_600);
-    let agent_token = minter.token(&TokenContext::new(Some(CHANNEL), Some(AGENT_UID)))?;
-    let client = server.client();
+    // RTC tokens from the App ID and App Certificate. `join` names the
+    // agent's channel and uid, so a minter makes its header token; the
+    // agent joins the channel with one too (`properties.token`).
+    let minter = || -> Result<RtcTokenMinter> {
+        Ok(RtcTokenMinter::new(
+            token::AppId::new(server.app_id().as_str())?,
+            server.app_certificate().clone(),
+        )
+        .lifetime_secs(3_600))
+    };
+    let agent_token = minter()?.token(&TokenContext::new(Some(CHANNEL), Some(AGENT_UID)))?;
+    let joining = Client::builder()
+        .base_urls(server.urls())
+        .rtc_token_source(minter()?)
+        .build()?;
+    // The later calls name only the agent: they carry the agent's token.
+    let client = Client::builder()
+        .base_urls(server.urls())
+        .rtc_token_source(agent_token.clone())
+        .build()?;
 
     println!("\n1. join: start the agent");
     let join = StartAgent::builder()
@@ -57,7 +69,7 @@ async fn walk() -> Result<()> {
             ..JoinProperties::new(CHANNEL, agent_token, AGENT_UID, USER_UID.to_string())
         })
         .build();
-    let started = client.send(&join).await?;
+    let started = joining.send(&join).await?;
     println!("   agent {} is {}", started.agent_id, started.status);
     let agent_id = started.agent_id;
 

@@ -392,3 +392,57 @@ async fn the_list_filters_by_state_and_channel_and_pages_with_its_cursor() {
     assert_eq!(page.data.list[0].agent_id, agents[0]);
     assert_eq!(page.data.list[0].status, AgentStatus::Stopped);
 }
+
+fn token_client(server: &MockServer, token: String) -> Client {
+    Client::builder()
+        .base_urls(server.urls())
+        .rtc_token_source(agora_api::Secret::new(token))
+        .retry(agora_api::RetryPolicy::never())
+        .build()
+        .expect("a client")
+}
+
+#[tokio::test]
+async fn an_rtc_token_acts_only_on_the_agent_of_its_channel_and_uid() {
+    let server = MockServer::start().await;
+    let own = agent_token(&server, CHANNEL, AGENT_UID);
+    let agent = token_client(&server, own.clone())
+        .send(&join(&server, "token-auth"))
+        .await
+        .expect("started with the agent's token")
+        .agent_id;
+
+    let elsewhere = token_client(&server, agent_token(&server, "another-room", AGENT_UID));
+    let error = elsewhere
+        .send(&join(&server, "misplaced"))
+        .await
+        .expect_err("the token is for another channel");
+    assert_eq!(api_error(&error).status, 401);
+    assert_eq!(
+        api_error(&error).reason.as_deref(),
+        Some("InvalidPermission")
+    );
+    let error = elsewhere
+        .send(&speak(&server, &agent, "hello"))
+        .await
+        .expect_err("not this agent's token");
+    assert_eq!(api_error(&error).status, 401);
+
+    let client = token_client(&server, own);
+    client
+        .send(&speak(&server, &agent, "hello"))
+        .await
+        .expect("the agent's own token");
+    let listed = client
+        .send(&ListAgents::builder().appid(server.app_id().clone()).build())
+        .await
+        .expect("a page");
+    assert_eq!(listed.meta.total, 1);
+
+    let forged = "007eJxTYxxxxxxxxxxIaHMLAAAA0ex66".to_owned();
+    let error = token_client(&server, forged)
+        .send(&query(&server, &agent))
+        .await
+        .expect_err("not a token of this project");
+    assert_eq!(api_error(&error).status, 401);
+}

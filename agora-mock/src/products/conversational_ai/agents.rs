@@ -26,6 +26,12 @@ pub(super) fn start(
     let request = &call.request;
     let app_id = request.appid.as_str();
     check_project(store, app_id)?;
+    let properties = &request.properties;
+    super::check_principal(
+        call.principal,
+        &properties.channel,
+        &properties.agent_rtc_uid,
+    )?;
     let name = request.name.as_str();
     let active = store
         .own
@@ -53,7 +59,6 @@ pub(super) fn start(
             "Access limit exceeded: too many agents of this App ID are running",
         ));
     }
-    let properties = &request.properties;
     let project = store.account.project_of_app(app_id).ok_or_else(|| {
         fail(
             403,
@@ -81,6 +86,7 @@ pub(super) fn start(
         name: name.to_owned(),
         app_id: app_id.to_owned(),
         channel: properties.channel.clone(),
+        agent_uid: properties.agent_rtc_uid.clone(),
         remote_uids: properties.remote_rtc_uids.clone(),
         idle_timeout: properties
             .idle_timeout
@@ -135,7 +141,12 @@ pub(super) fn start(
 
 pub(super) fn stop(store: &mut Store<'_, ConversationalAi>, call: &Call<'_, StopAgent>) -> Handled {
     let request = &call.request;
-    let agent = agent_mut(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = agent_mut(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     match agent.status {
         AgentStatus::Stopping => {}
         _ if !agent.active() => {
@@ -165,7 +176,12 @@ pub(super) fn update(
     call: &Call<'_, UpdateAgent>,
 ) -> Handled {
     let request = &call.request;
-    let agent = running_agent(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = running_agent(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     Ok(Reply::ok(json!({
         "agent_id": agent.id,
         "create_ts": secs(agent.created),
@@ -178,7 +194,12 @@ pub(super) fn query(
     call: &Call<'_, QueryAgentStatus>,
 ) -> Handled {
     let request = &call.request;
-    let agent = agent_mut(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = agent_mut(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     let mut body = json!({
         "agent_id": agent.id,
         "name": agent.name,
@@ -223,6 +244,11 @@ pub(super) fn list(
         .agents
         .values()
         .filter(|agent| agent.app_id == app_id)
+        .filter(|agent| {
+            call.principal
+                .may_act_in(&agent.channel, &agent.agent_uid)
+                .is_ok()
+        })
         .filter(|agent| {
             request
                 .channel

@@ -26,7 +26,12 @@ pub(super) fn speak(
     call: &Call<'_, AgentSpeak>,
 ) -> Handled {
     let request = &call.request;
-    let agent = running_agent(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = running_agent(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     if agent.mllm {
         return Err(fail(
             400,
@@ -65,7 +70,12 @@ pub(super) fn think(
     call: &Call<'_, AgentThink>,
 ) -> Handled {
     let request = &call.request;
-    let agent = running_agent(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = running_agent(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     agent.history.push((
         Role::User,
         format!("[think API injected] {}", request.text.as_str()),
@@ -89,7 +99,12 @@ pub(super) fn interrupt(
     call: &Call<'_, AgentInterrupt>,
 ) -> Handled {
     let request = &call.request;
-    let agent = running_agent(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = running_agent(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     agent.end_open_turn(
         call.now,
         "interrupted",
@@ -103,7 +118,12 @@ pub(super) fn history(
     call: &Call<'_, GetAgentHistory>,
 ) -> Handled {
     let request = &call.request;
-    let agent = agent_mut(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = agent_mut(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     if agent.status != agora_api::conversational_ai::AgentStatus::Running {
         return Err(fail(
             404,
@@ -138,7 +158,12 @@ pub(super) fn turns(
     call: &Call<'_, GetAgentTurns>,
 ) -> Handled {
     let request = &call.request;
-    let agent = agent_mut(store, request.appid.as_str(), request.agent_id.as_str())?;
+    let agent = agent_mut(
+        store,
+        call.principal,
+        request.appid.as_str(),
+        request.agent_id.as_str(),
+    )?;
     let index = request.page_index.map_or(1, |index| index.get());
     let size = request
         .page_size

@@ -2,6 +2,12 @@
 //! they run, stopped with `leave`, with Agora's documented status codes
 //! and its `{"detail": ..., "reason": ...}` error bodies.
 //!
+//! * Auth: Basic, or `agora token=` with an RTC AccessToken2 (verified
+//!   at the gateway against the project's App Certificate) for the
+//!   agent's channel and uid: `join` checks it against
+//!   `properties.channel` and `properties.agent_rtc_uid`, the other calls
+//!   against the agent's, and the list shows only the agents it may act
+//!   on; any other is `401` `InvalidPermission`.
 //! * `join` answers `STARTING`; the agent is `RUNNING` from the next
 //!   moment on (the next request's clock tick), or `FAILED` when its
 //!   `properties.token` does not let it join: with the project's App
@@ -42,6 +48,7 @@ use agora_api::conversational_ai::{
 use agora_api::registry::EndpointInfo;
 use serde_json::{Value, json};
 
+use crate::auth::Principal;
 use crate::product::{Product, Registration, Routes, Store};
 use crate::reply::{Fail, Reply};
 
@@ -87,6 +94,12 @@ impl Product for ConversationalAi {
             "InvalidFieldValue"
         };
         self::error(400, reason, error.to_string())
+    }
+
+    /// A token refused: `401` (or `403` for an App ID of no project) in the
+    /// product's shape, reason `InvalidPermission`.
+    fn token_refused(_request_id: &str, status: u16, reason: &str) -> Reply {
+        self::error(status, "InvalidPermission", reason.to_owned())
     }
 
     fn unsupported_media_type(_request_id: &str) -> Reply {
@@ -190,6 +203,8 @@ struct Agent {
     name: String,
     app_id: String,
     channel: String,
+    /// The uid the agent asked for (`"0"`: any).
+    agent_uid: String,
     remote_uids: Vec<String>,
     idle_timeout: u32,
     status: AgentStatus,
@@ -266,29 +281,42 @@ pub(super) fn check_project(store: &Store<'_, ConversationalAi>, app_id: &str) -
     Ok(())
 }
 
-/// The agent `agent_id` of `app_id`, whatever its state.
+/// Refuses a caller whose RTC token is not for `channel` and `uid` (the
+/// account, by Basic auth, may act on any agent).
+pub(super) fn check_principal(principal: &Principal, channel: &str, uid: &str) -> Result<(), Fail> {
+    principal
+        .may_act_in(channel, uid)
+        .map_err(|reason| fail(401, "InvalidPermission", reason))
+}
+
+/// The agent `agent_id` of `app_id`, whatever its state, which the caller
+/// may act on.
 fn agent_mut<'s>(
     store: &'s mut Store<'_, ConversationalAi>,
+    principal: &Principal,
     app_id: &str,
     agent_id: &str,
 ) -> Result<&'s mut Agent, Fail> {
     check_project(store, app_id)?;
-    store
+    let agent = store
         .own
         .agents
         .get_mut(agent_id)
         .filter(|agent| agent.app_id == app_id)
-        .ok_or_else(|| fail(404, "TaskNotFound", "task not found"))
+        .ok_or_else(|| fail(404, "TaskNotFound", "task not found"))?;
+    check_principal(principal, &agent.channel, &agent.agent_uid)?;
+    Ok(agent)
 }
 
 /// The agent, which must be running: a stopping one is a conflict, one
 /// that stopped is gone.
 fn running_agent<'s>(
     store: &'s mut Store<'_, ConversationalAi>,
+    principal: &Principal,
     app_id: &str,
     agent_id: &str,
 ) -> Result<&'s mut Agent, Fail> {
-    let agent = agent_mut(store, app_id, agent_id)?;
+    let agent = agent_mut(store, principal, app_id, agent_id)?;
     match &agent.status {
         AgentStatus::Running => Ok(agent),
         status if agent.active() => Err(fail(
