@@ -174,7 +174,9 @@ impl StartAgent {
 
 /// Stops an agent: it leaves the channel (Agora's `leave`).
 ///
-/// Not idempotent: once stopped the agent is gone, and a second `leave`
+/// The page's sample sends no body; the bindings send `{}`, as for every
+/// POST (`specs/`: `convoai-leave-empty-object`). Not idempotent: once
+/// stopped the agent is gone, and a second `leave`
 /// is answered as an unknown agent, which could hide the first one's
 /// success; a retry never re-sends it once it may have reached Agora.
 ///
@@ -189,7 +191,7 @@ impl StartAgent {
 /// assert!(!StopAgent::IDEMPOTENT);
 /// let request = Client::builder().basic_auth("id", "secret").build()?.prepare(&stop)?;
 /// assert!(request.url().path().ends_with("/agents/1NT29X10YHxxxxxWJOXLYHNYB/leave"));
-/// assert!(request.body().is_none());
+/// assert_eq!(request.body().and_then(|b| b.as_bytes()), Some(&b"{}"[..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[endpoint_docs]

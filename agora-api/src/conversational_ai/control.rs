@@ -116,8 +116,9 @@ pub struct AgentSpeak {
 /// `interrupt`).
 ///
 /// The reference says the body is empty and Agora's OpenAPI document
-/// declares none, while its curl sample sends `{}`: no body is sent
-/// (`specs/`: `convoai-interrupt-empty-body`). Not idempotent: a retry
+/// declares none, while its curl sample and Go client send `{}`: `{}` is
+/// sent, as every POST of the bindings carries a JSON object (`specs/`:
+/// `convoai-interrupt-empty-body`). Not idempotent: a retry
 /// never re-sends it once it may have reached Agora, since a late second
 /// one would cut off what the agent says next.
 ///

@@ -84,11 +84,10 @@ fn every_official_conversational_ai_body_round_trips_through_the_typed_request()
             ("think", round_trip::<AgentThink>(&path, &body, &label))
         } else if url.ends_with("/interrupt") {
             let path = format!("{agent}/interrupt");
-            let sent = round_trip::<AgentInterrupt>(&path, &body, &label);
-            assert_eq!(body, serde_json::json!({}), "{label}");
-            assert_eq!(sent, Value::Null, "{label}: no body, as the page says");
-            operations.push("interrupt");
-            continue;
+            (
+                "interrupt",
+                round_trip::<AgentInterrupt>(&path, &body, &label),
+            )
         } else {
             panic!("{label}: {url} is not a Conversational AI operation with a body");
         };
