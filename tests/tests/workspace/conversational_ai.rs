@@ -6,8 +6,7 @@
 //! secrets of the join body stay out of `Debug`.
 
 use agora_api::conversational_ai::{
-    AgentId, AgentInterrupt, AgentSpeak, AgentThink, GetAgentHistory, GetAgentTurns, ListAgents,
-    QueryAgentStatus, StartAgent, StopAgent, UpdateAgent,
+    AgentId, AgentInterrupt, AgentSpeak, AgentThink, QueryAgentStatus, StartAgent, UpdateAgent,
 };
 use agora_api::endpoint::WireRequest;
 use agora_api::reqwest::header::HeaderMap;
@@ -211,16 +210,18 @@ async fn calls_without_a_channel_take_a_fixed_token_and_refuse_a_minter_before_i
 
 #[test]
 fn acting_calls_are_never_resent_and_reads_may_be() {
-    assert!(!StartAgent::IDEMPOTENT);
-    assert!(!StopAgent::IDEMPOTENT);
-    assert!(!UpdateAgent::IDEMPOTENT);
-    assert!(!AgentSpeak::IDEMPOTENT);
-    assert!(!AgentThink::IDEMPOTENT);
-    assert!(!AgentInterrupt::IDEMPOTENT);
-    assert!(QueryAgentStatus::IDEMPOTENT);
-    assert!(ListAgents::IDEMPOTENT);
-    assert!(GetAgentHistory::IDEMPOTENT);
-    assert!(GetAgentTurns::IDEMPOTENT);
+    let registered: Vec<_> = agora_api::registry::endpoints()
+        .filter(|info| info.product() == "agora_api::conversational_ai")
+        .collect();
+    assert!(!registered.is_empty(), "the product's endpoints are registered");
+    for info in registered {
+        assert_eq!(
+            info.idempotent,
+            info.method == "GET",
+            "{}: only the reads may be re-sent",
+            info.name
+        );
+    }
 }
 
 #[test]

@@ -124,10 +124,8 @@ impl Product for ConversationalAi {
                     }
                     Some(reason) => agent.stop(AgentStatus::Failed, now, reason),
                 },
-                AgentStatus::Stopping => {
-                    if agent.stopping_until.is_some_and(|until| now >= until) {
-                        agent.stop(AgentStatus::Stopped, now, "agent left the channel".into());
-                    }
+                AgentStatus::Stopping if agent.stopping_until.is_some_and(|until| now >= until) => {
+                    agent.stop(AgentStatus::Stopped, now, "agent left the channel".into());
                 }
                 AgentStatus::Running => {
                     let present = channels
