@@ -135,7 +135,8 @@ pub use whiteboard::{WhiteboardRegion, WhiteboardToken};
 pub mod __private {
     pub use crate::authorize::TokenContext;
     pub use crate::endpoint::{
-        AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryWriter, WireRequest,
+        AsList, AsPair, AuthScheme, Endpoint, HeaderWriter, PathWriter, QueryField, QueryWriter,
+        WireRequest,
     };
     pub use crate::envelope::Envelope;
     pub use crate::error::InvalidInput;

@@ -131,7 +131,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .filter_map(|resolved| match &resolved.location {
             Location::Query(wire) => Some(optional_step(
                 resolved.field,
-                |value| quote!(query.pair(#wire, #value);),
+                |value| quote!((&#private::QueryField(#value)).write_query(#wire, query);),
             )),
             _ => None,
         })
@@ -139,6 +139,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
     let write_query = (!query_steps.is_empty()).then(|| {
         quote! {
             fn write_query(&self, query: &mut #private::QueryWriter<'_>) {
+                #[allow(unused_imports)]
+                use #private::{AsList as _, AsPair as _};
                 #(#query_steps)*
             }
         }

@@ -8,19 +8,15 @@
 //! (APaaS) tokens for their room and user. The product's handler checks
 //! that an RTC or education token's channel or room is the request's.
 
-use std::time::SystemTime;
-
 use agora_api::AuthScheme;
-use agora_api::token::{
-    self, ApaasPrivilege, AppCertificate, LegacyPrivilege, ParsedToken, RtcPrivilege,
-    Rtm2Privilege, RtmPrivilege, Service,
-};
+use agora_api::token::{WhiteboardRole, WhiteboardTokenKind};
 use base64::Engine as _;
 use hyper::HeaderMap;
 
-use crate::clock::unix_secs;
-
 pub(crate) mod hmac;
+mod tokens;
+
+pub(crate) use tokens::{verify, verify_whiteboard};
 
 /// Who a request is authenticated as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +36,16 @@ pub(crate) enum Principal {
         channel: String,
         /// The token's uid, as text.
         uid: String,
+    },
+    /// The holder of a Whiteboard token signed with the project's access
+    /// key pair: which token, its role and the room or task it is for.
+    WhiteboardUser {
+        /// SDK, room or task token.
+        kind: WhiteboardTokenKind,
+        /// Its role (`None` when it carries none the emulator knows).
+        role: Option<WhiteboardRole>,
+        /// The room or task of a room or task token.
+        uuid: Option<String>,
     },
     /// The holder of an education (APaaS) token: its room, user and role.
     EducationUser {
@@ -82,7 +88,9 @@ impl Principal {
                 }
             }
             Principal::Basic | Principal::Hmac => Ok(()),
-            Principal::RtmUser(_) | Principal::EducationUser { .. } => {
+            Principal::RtmUser(_)
+            | Principal::EducationUser { .. }
+            | Principal::WhiteboardUser { .. } => {
                 Err("this token does not grant access to RTC channels".to_owned())
             }
         }
@@ -105,6 +113,8 @@ pub(crate) enum Presented {
     },
     /// `Authorization: hmac ...`: the signature's parameters.
     Hmac(hmac::Claim),
+    /// A `token` header (Whiteboard), without `Authorization`.
+    Whiteboard(String),
     /// Something in `Authorization` that is neither.
     Unreadable,
 }
@@ -143,11 +153,12 @@ pub(crate) fn presented(headers: &HeaderMap) -> Presented {
         }
         return Presented::Unreadable;
     }
-    match text("x-agora-token") {
-        Some(token) if !token.is_empty() => Presented::Token {
+    match (text("x-agora-token"), text("token")) {
+        (Some(token), _) if !token.is_empty() => Presented::Token {
             token: token.to_owned(),
             uid,
         },
+        (_, Some(token)) if !token.is_empty() => Presented::Whiteboard(token.to_owned()),
         _ => Presented::None,
     }
 }
@@ -180,6 +191,8 @@ pub(crate) enum Gate {
     Basic,
     /// An HMAC signature, to be checked against the request's bytes.
     Hmac(hmac::Claim),
+    /// A Whiteboard token, to be checked against the access key pair.
+    Whiteboard(String),
     /// A token, to be verified as the endpoint's token `scheme`.
     Token {
         token: String,
@@ -229,190 +242,12 @@ pub(crate) fn gate(
                 None => Gate::Refused("Invalid authentication credentials"),
             }
         }
+        Presented::Whiteboard(token) if accepted.contains(&AuthScheme::WHITEBOARD_TOKEN) => {
+            Gate::Whiteboard(token)
+        }
+        Presented::Whiteboard(_) => Gate::Refused("Unauthorized"),
         Presented::Hmac(_) | Presented::Unreadable => {
             Gate::Refused("Invalid authentication credentials")
-        }
-    }
-}
-
-/// Verifies a token presented to an endpoint of token `scheme`, for
-/// `app_id` with `certificate` at `now`: whose it is, or why it is refused.
-pub(crate) fn verify(
-    scheme: AuthScheme,
-    token_text: &str,
-    uid: Option<&str>,
-    app_id: &str,
-    certificate: &str,
-    now: SystemTime,
-) -> Result<Principal, String> {
-    if scheme == AuthScheme::RTM_TOKEN {
-        return verify_token(token_text, uid, app_id, certificate, now).map(Principal::RtmUser);
-    }
-    let parsed = verified_access_token2(token_text, app_id, certificate, now)?;
-    let issued = u64::from(parsed.issue_ts());
-    let live = |secs: Option<u32>, what: &str| match secs {
-        None => Err(format!("the token has no {what} privilege")),
-        Some(secs) if secs != 0 && issued.saturating_add(u64::from(secs)) <= unix_secs(now) => {
-            Err(format!("the token's {what} privilege has expired"))
-        }
-        Some(_) => Ok(()),
-    };
-    if scheme == AuthScheme::RTC_TOKEN {
-        let rtc = parsed
-            .services()
-            .iter()
-            .find_map(|service| match service {
-                Service::Rtc(rtc) => Some(rtc),
-                _ => None,
-            })
-            .ok_or_else(|| "the token carries no RTC service".to_owned())?;
-        live(
-            rtc.privileges().get(RtcPrivilege::JoinChannel),
-            "join-channel",
-        )?;
-        return Ok(Principal::RtcUser {
-            channel: rtc.channel_name().to_owned(),
-            uid: rtc.uid().to_owned(),
-        });
-    }
-    let apaas = parsed
-        .services()
-        .iter()
-        .find_map(|service| match service {
-            Service::Apaas(apaas) => Some(apaas),
-            _ => None,
-        })
-        .ok_or_else(|| "the token carries no education (APaaS) service".to_owned())?;
-    let privileges = apaas.privileges();
-    let privilege = [
-        ApaasPrivilege::RoomUser,
-        ApaasPrivilege::User,
-        ApaasPrivilege::App,
-    ]
-    .into_iter()
-    .find_map(|privilege| privileges.get(privilege));
-    live(privilege, "education")?;
-    Ok(Principal::EducationUser {
-        room_uuid: apaas.room_uuid().to_owned(),
-        user_uuid: apaas.user_uuid().to_owned(),
-        role: apaas.role(),
-    })
-}
-
-/// An AccessToken2 for `app_id`, signed with `certificate`, not expired.
-fn verified_access_token2(
-    token_text: &str,
-    app_id: &str,
-    certificate: &str,
-    now: SystemTime,
-) -> Result<token::ParsedAccessToken2, String> {
-    let certificate = AppCertificate::new(certificate)
-        .map_err(|_| "the project has no usable App Certificate".to_owned())?;
-    let parsed = match token::parse(token_text) {
-        Ok(ParsedToken::V007(parsed)) => parsed,
-        Ok(ParsedToken::V006(_)) => {
-            return Err(
-                "this API takes an AccessToken2 (007); a legacy 006 token is refused".to_owned(),
-            );
-        }
-        Err(error) => return Err(format!("invalid token: {error}")),
-    };
-    if !parsed.app_id().eq_ignore_ascii_case(app_id) {
-        return Err("the token was generated for another App ID".to_owned());
-    }
-    parsed
-        .verify(&certificate)
-        .map_err(|_| "the token's signature does not match the App Certificate".to_owned())?;
-    if parsed.is_expired_at(unix_secs(now)) {
-        return Err("the token has expired".to_owned());
-    }
-    Ok(parsed)
-}
-
-/// Verifies a Signaling token for `app_id` with `certificate` at `now`,
-/// the way the Signaling service does: it must be an Agora token for this
-/// App ID, signed with its App Certificate, not expired, with a Signaling
-/// login privilege, and its user must be the `x-agora-uid` when that is
-/// sent (a legacy `006` token needs it). Returns the token's user, or why
-/// it is refused.
-pub(crate) fn verify_token(
-    token_text: &str,
-    uid: Option<&str>,
-    app_id: &str,
-    certificate: &str,
-    now: SystemTime,
-) -> Result<String, String> {
-    let certificate = AppCertificate::new(certificate)
-        .map_err(|_| "the project has no usable App Certificate".to_owned())?;
-    let now = unix_secs(now);
-    let parsed = token::parse(token_text).map_err(|error| format!("invalid token: {error}"))?;
-    if !parsed.app_id().eq_ignore_ascii_case(app_id) {
-        return Err("the token was generated for another App ID".to_owned());
-    }
-    match parsed {
-        ParsedToken::V007(parsed) => {
-            parsed.verify(&certificate).map_err(|_| {
-                "the token's signature does not match the App Certificate".to_owned()
-            })?;
-            if parsed.is_expired_at(now) {
-                return Err("the token has expired".to_owned());
-            }
-            let issued = u64::from(parsed.issue_ts());
-            let (user, login) = parsed
-                .services()
-                .iter()
-                .find_map(|service| match service {
-                    Service::Rtm(rtm) => Some((
-                        rtm.user_id().to_owned(),
-                        rtm.privileges().get(RtmPrivilege::Login),
-                    )),
-                    Service::Rtm2(rtm) => Some((
-                        rtm.user_id().to_owned(),
-                        rtm.privileges().get(Rtm2Privilege::Login),
-                    )),
-                    _ => None,
-                })
-                .ok_or_else(|| "the token carries no Signaling (RTM) service".to_owned())?;
-            match login {
-                None => return Err("the token has no Signaling login privilege".to_owned()),
-                Some(secs) if secs != 0 && issued + u64::from(secs) <= now => {
-                    return Err("the token's Signaling login privilege has expired".to_owned());
-                }
-                Some(_) => {}
-            }
-            if let Some(uid) = uid
-                && uid != user
-            {
-                return Err(format!(
-                    "x-agora-uid {uid:?} is not the user the token was generated for"
-                ));
-            }
-            Ok(user)
-        }
-        ParsedToken::V006(parsed) => {
-            let uid = uid.ok_or_else(|| {
-                "a legacy (006) token needs the x-agora-uid header with the user ID it was generated for"
-                    .to_owned()
-            })?;
-            parsed
-                .verify_rtm(&certificate, uid)
-                .map_err(|error| match error {
-                    token::TokenError::SignatureMismatch => {
-                        "the token's signature does not match the App Certificate".to_owned()
-                    }
-                    _ => format!("the token was not generated for user {uid:?}"),
-                })?;
-            if parsed.is_expired_at(now) {
-                return Err("the token has expired".to_owned());
-            }
-            match parsed.privileges().get(LegacyPrivilege::RtmLogin) {
-                None => return Err("the token has no Signaling login privilege".to_owned()),
-                Some(at) if at != 0 && u64::from(at) <= now => {
-                    return Err("the token's Signaling login privilege has expired".to_owned());
-                }
-                Some(_) => {}
-            }
-            Ok(uid.to_owned())
         }
     }
 }
@@ -481,124 +316,7 @@ mod tests {
         ));
     }
 
-    const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
-    const CERTIFICATE: &str = "5CFd2fd1755d40ecb72977518be15d3b";
-
     /// An AccessToken2 issued at `issued` for `expire` seconds with `service`.
-    fn token_with(
-        service: impl Into<Service>,
-        issued: u32,
-        expire: u32,
-        certificate: &str,
-    ) -> String {
-        let app_id = token::AppId::new(APP_ID).expect("an App ID");
-        let certificate = AppCertificate::new(certificate).expect("a certificate");
-        token::AccessToken2::from_parts(&app_id, issued, 7, expire)
-            .with_service(service)
-            .build(&certificate)
-            .expect("built")
-            .into_secret()
-    }
-
-    fn at(secs: u64) -> SystemTime {
-        std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs)
-    }
-
-    #[test]
-    fn an_rtc_token_names_its_channel_and_uid() {
-        let rtc = token::RtcService::new("room-1", 1001u32)
-            .with_privilege(RtcPrivilege::JoinChannel, 600);
-        let text = token_with(rtc, 1_700_000_000, 3600, CERTIFICATE);
-        let verify_at = |now: u64, certificate: &str| {
-            verify(
-                AuthScheme::RTC_TOKEN,
-                &text,
-                None,
-                APP_ID,
-                certificate,
-                at(now),
-            )
-        };
-        assert_eq!(
-            verify_at(1_700_000_100, CERTIFICATE),
-            Ok(Principal::RtcUser {
-                channel: "room-1".into(),
-                uid: "1001".into()
-            })
-        );
-        assert_eq!(
-            verify_at(1_700_000_700, CERTIFICATE),
-            Err("the token's join-channel privilege has expired".into())
-        );
-        assert_eq!(
-            verify_at(1_700_003_700, CERTIFICATE),
-            Err("the token has expired".into())
-        );
-        assert_eq!(
-            verify_at(1_700_000_100, "00000000000000000000000000000000"),
-            Err("the token's signature does not match the App Certificate".into())
-        );
-        assert_eq!(
-            verify(
-                AuthScheme::RTC_TOKEN,
-                &text,
-                None,
-                "00000000000000000000000000000000",
-                CERTIFICATE,
-                at(1_700_000_100)
-            ),
-            Err("the token was generated for another App ID".into())
-        );
-    }
-
-    #[test]
-    fn a_token_of_another_service_is_refused_for_rtc_and_education() {
-        let rtm = token::RtmService::new("alice").with_privilege(RtmPrivilege::Login, 0);
-        let text = token_with(rtm, 1_700_000_000, 3600, CERTIFICATE);
-        let now = at(1_700_000_100);
-        assert_eq!(
-            verify(AuthScheme::RTC_TOKEN, &text, None, APP_ID, CERTIFICATE, now),
-            Err("the token carries no RTC service".into())
-        );
-        assert_eq!(
-            verify(
-                AuthScheme::EDUCATION_TOKEN,
-                &text,
-                None,
-                APP_ID,
-                CERTIFICATE,
-                now
-            ),
-            Err("the token carries no education (APaaS) service".into())
-        );
-        assert_eq!(
-            verify(AuthScheme::RTM_TOKEN, &text, None, APP_ID, CERTIFICATE, now),
-            Ok(Principal::RtmUser("alice".into()))
-        );
-    }
-
-    #[test]
-    fn an_education_token_names_its_room_user_and_role() {
-        let apaas = token::ApaasService::new("room-uuid", "user-uuid", 2)
-            .with_privilege(ApaasPrivilege::RoomUser, 0);
-        let text = token_with(apaas, 1_700_000_000, 3600, CERTIFICATE);
-        assert_eq!(
-            verify(
-                AuthScheme::EDUCATION_TOKEN,
-                &text,
-                None,
-                APP_ID,
-                CERTIFICATE,
-                at(1_700_000_100)
-            ),
-            Ok(Principal::EducationUser {
-                room_uuid: "room-uuid".into(),
-                user_uuid: "user-uuid".into(),
-                role: 2
-            })
-        );
-    }
-
     #[test]
     fn a_token_goes_to_the_endpoint_s_token_scheme_and_a_signature_only_where_taken() {
         let token = || Presented::Token {

@@ -17,7 +17,9 @@
 //!   (or room) as its uid; endpoints that take HMAC-SHA256 signatures get
 //!   them checked over host, date (within five minutes), request line and
 //!   the digest of the body received, with the server's Customer ID and
-//!   Secret.
+//!   Secret; Whiteboard endpoints check the `token` header's SDK, room or
+//!   task token against the whiteboard project's access key pair and its
+//!   expiry.
 //! * **Typed requests.** Each request is decoded with `agora-api`'s own
 //!   types (path and query values through their `FromStr`, body members
 //!   through their `Deserialize`), rebuilt with the endpoint's builder and
@@ -104,7 +106,8 @@ pub use products::rtm::{Message, MessageKind, RtmSeed};
 pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{
     Credentials, DEFAULT_APP_CERTIFICATE, DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID,
-    DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, MockServer, MockServerBuilder,
+    DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, DEFAULT_WHITEBOARD_ACCESS_KEY,
+    DEFAULT_WHITEBOARD_SECRET_KEY, MockServer, MockServerBuilder,
 };
 
 /// The endpoints the emulator serves: every endpoint of every product it

@@ -99,6 +99,19 @@ pub(crate) fn process(
             }
             (Some(Principal::Hmac), None)
         }
+        Gate::Whiteboard(token) => {
+            match auth::verify_whiteboard(&token, &shared.credentials.whiteboard_keys, incoming.now)
+            {
+                Ok(holder) => (Some(holder), None),
+                Err(reason) => {
+                    return Processed::refused((shape.token_refused)(
+                        incoming.request_id,
+                        401,
+                        &reason,
+                    ));
+                }
+            }
+        }
         Gate::Token { token, uid, scheme } => (None, Some((token, uid, scheme))),
     };
     let query = match incoming.query.map(parse_query) {

@@ -205,3 +205,10 @@ pub struct AgentPlacement {
     /// The agent's uid in it.
     pub agent_rtc_uid: String,
 }
+
+/// Lists the rooms of a (hypothetical) Whiteboard-style service on its
+/// fixed host, with a `token` and `region` header.
+#[derive(Debug, Clone, Endpoint)]
+#[endpoint(GET, "/v5/beta/rooms", response = (), host = "https://api.netless.link")]
+#[auth(whiteboard_token)]
+pub struct ListBetaRooms {}

@@ -162,7 +162,7 @@ impl Paginated for ListCalls {
 ///     .build();
 /// let client = Client::builder().basic_auth("id", "secret").build()?;
 /// let url = client.prepare(&request)?.url().to_string();
-/// assert!(url.ends_with("&call_id=15c995xxxxxxxxxxxd39be9b&uids=10001%2C10002"), "{url}");
+/// assert!(url.ends_with("&call_id=15c995xxxxxxxxxxxd39be9b&uids=10001,10002"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[endpoint_docs]
@@ -275,7 +275,7 @@ impl Paginated for GetCallSessions {
 ///     .build();
 /// let client = Client::builder().basic_auth("id", "secret").build()?;
 /// let url = client.prepare(&request)?.url().to_string();
-/// assert!(url.ends_with("&sids=SXXXXXXXXXXXXXXXX1%2CSXXXXXXXXXXXXXXXX2"), "{url}");
+/// assert!(url.ends_with("&sids=SXXXXXXXXXXXXXXXX1,SXXXXXXXXXXXXXXXX2"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[endpoint_docs]

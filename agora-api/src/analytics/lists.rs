@@ -104,6 +104,14 @@ impl DimensionValues {
     }
 }
 
+/// Sent with literal commas between the quoted values
+/// (`dimensionValues=%223.6.1.1%22,%224.1.1%22`), as Agora's examples show.
+impl crate::endpoint::CommaSeparated for DimensionValues {
+    fn items(&self) -> impl Iterator<Item = impl fmt::Display + '_> + '_ {
+        self.0.iter().map(|value| format!("\"{value}\""))
+    }
+}
+
 impl fmt::Display for DimensionValues {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (index, value) in self.0.iter().enumerate() {

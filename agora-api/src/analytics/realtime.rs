@@ -48,7 +48,7 @@ const REALTIME_SPAN: MaxSpan = MaxSpan {
 ///     .build();
 /// let client = Client::builder().basic_auth("id", "secret").build()?;
 /// let url = client.prepare(&request)?.url().to_string();
-/// assert!(url.ends_with("&dimension=sdk&dimensionValues=%223.6.1.1%22%2C%224.1.1%22"), "{url}");
+/// assert!(url.ends_with("&dimension=sdk&dimensionValues=%223.6.1.1%22,%224.1.1%22"), "{url}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[endpoint_docs]

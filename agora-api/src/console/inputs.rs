@@ -360,6 +360,13 @@ impl ProjectIds {
     }
 }
 
+/// Sent with literal commas (`projects=id1,id2`), as Agora documents it.
+impl crate::endpoint::CommaSeparated for ProjectIds {
+    fn items(&self) -> impl Iterator<Item = impl fmt::Display + '_> + '_ {
+        self.0.iter().map(ProjectId::as_str)
+    }
+}
+
 impl fmt::Display for ProjectIds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, id) in self.0.iter().enumerate() {

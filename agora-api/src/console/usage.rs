@@ -234,7 +234,7 @@ pub struct UsageDurations {
 /// let request = client.prepare(&usage)?;
 /// assert_eq!(
 ///     request.url().as_str(),
-///     "https://api.agora.io/dev/v1/usage?from_date=2015-01-01&to_date=2015-03-21&projects=id1%2Cid2"
+///     "https://api.agora.io/dev/v1/usage?from_date=2015-01-01&to_date=2015-03-21&projects=id1,id2"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -156,8 +156,8 @@ impl Display for AuthScheme {
 /// never the host region [`Region`](crate::Region), and it is written as
 /// its [`code`](crate::PathRegion::code).
 ///
-/// Comma-separated query lists ([`QueryWriter::list`]) are not a derive
-/// key yet: a hand-written impl provides them.
+/// A query field whose type is a [`CommaSeparated`] list is sent with
+/// literal commas (`state=0,1,2`).
 ///
 /// `Option<T>` fields are optional: `None` sends nothing. Every other field
 /// is required by the generated builder at compile time.
@@ -504,6 +504,68 @@ impl<'a> QueryWriter<'a> {
             }
             let _ = write!(Encoder(self.url), "{item}");
         }
+    }
+}
+
+/// A query value that is a list, sent as `name=a,b,c` with literal commas
+/// (each item percent-encoded), as Agora documents list parameters
+/// (`state=0,1,2`). The derive writes a query field whose type implements
+/// it with [`QueryWriter::list`], and any other with
+/// [`QueryWriter::pair`] (where a comma in the text is `%2C`). Reading a
+/// request back, such a type's `FromStr` gets the whole comma-separated
+/// text.
+///
+/// ```
+/// use std::fmt::Display;
+/// use agora_api::endpoint::CommaSeparated;
+///
+/// /// Tags, each sent in double quotes.
+/// struct Tags(Vec<String>);
+///
+/// impl CommaSeparated for Tags {
+///     fn items(&self) -> impl Iterator<Item = impl Display + '_> + '_ {
+///         self.0.iter().map(|tag| format!("\"{tag}\""))
+///     }
+/// }
+///
+/// let tags = Tags(vec!["a".into(), "b c".into()]);
+/// let mut url = String::from("https://api.agora.io/things");
+/// agora_api::endpoint::QueryWriter::new(&mut url).list("tags", tags.items());
+/// assert_eq!(url, "https://api.agora.io/things?tags=%22a%22,%22b%20c%22");
+/// ```
+pub trait CommaSeparated {
+    /// The items, in order, each as it is written between the commas
+    /// (before percent-encoding).
+    fn items(&self) -> impl Iterator<Item = impl Display + '_> + '_;
+}
+
+/// How the derive writes a query field whose type may or may not be a
+/// [`CommaSeparated`] list: method resolution on
+/// `(&QueryField(&value)).write_query(..)` picks [`AsList`] for a list (no
+/// autoref needed) and [`AsPair`] otherwise.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct QueryField<'a, T: ?Sized>(pub &'a T);
+
+#[doc(hidden)]
+pub trait AsList {
+    fn write_query(&self, name: &str, query: &mut QueryWriter<'_>);
+}
+
+impl<T: CommaSeparated + ?Sized> AsList for QueryField<'_, T> {
+    fn write_query(&self, name: &str, query: &mut QueryWriter<'_>) {
+        query.list(name, self.0.items());
+    }
+}
+
+#[doc(hidden)]
+pub trait AsPair {
+    fn write_query(&self, name: &str, query: &mut QueryWriter<'_>);
+}
+
+impl<T: Display + ?Sized> AsPair for &QueryField<'_, T> {
+    fn write_query(&self, name: &str, query: &mut QueryWriter<'_>) {
+        query.pair(name, self.0);
     }
 }
 

@@ -167,6 +167,13 @@ pub enum TokenError {
         detail: String,
     },
 
+    /// Text that is not an Interactive Whiteboard token.
+    #[error("not a Whiteboard token: {detail}")]
+    NotWhiteboard {
+        /// What is wrong with it.
+        detail: String,
+    },
+
     /// The operating system's random number generator failed.
     #[error("random salt generation failed: {detail}")]
     Random {

@@ -54,6 +54,7 @@ mod secret;
 mod service;
 mod source;
 mod sys;
+mod whiteboard;
 
 pub use access_token2::{AccessToken2, ParsedAccessToken2, VERSION_007};
 pub use builder::{RtcPrivilegeExpiry, RtcRole, TokenBuilder};
@@ -73,6 +74,9 @@ pub use service::{
     Service, ServiceType, StreamingService, SttService,
 };
 pub use source::{DEFAULT_LIFETIME_SECS, DEFAULT_RENEW_BEFORE_SECS, RtmTokenMinter};
+pub use whiteboard::{
+    ParsedWhiteboardToken, WhiteboardKeys, WhiteboardMinter, WhiteboardRole, WhiteboardTokenKind,
+};
 
 /// Which format a token is in (re-exported from the crate root, where the
 /// client uses it to choose headers).

@@ -49,6 +49,12 @@ macro_rules! comma_list {
             }
         }
 
+        impl $crate::endpoint::CommaSeparated for $name {
+            fn items(&self) -> impl Iterator<Item = impl ::std::fmt::Display + '_> + '_ {
+                self.0.iter()
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 for (index, item) in self.0.iter().enumerate() {

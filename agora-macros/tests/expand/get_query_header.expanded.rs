@@ -42,9 +42,13 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         fn write_query(&self, query: &mut ::agora_api::__private::QueryWriter<'_>) {
-            query.pair("page_no", &self.page_no);
+            #[allow(unused_imports)]
+            use ::agora_api::__private::{AsList as _, AsPair as _};
+            (&::agora_api::__private::QueryField(&self.page_no))
+                .write_query("page_no", query);
             if let ::core::option::Option::Some(value) = &self.size {
-                query.pair("page_size", value);
+                (&::agora_api::__private::QueryField(value))
+                    .write_query("page_size", query);
             }
         }
         fn write_headers(

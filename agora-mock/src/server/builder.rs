@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use agora_api::token::AppCertificate;
+use agora_api::token::{AppCertificate, WhiteboardKeys};
 use agora_api::{AppId, Secret};
 
 use super::hosts::Host;
@@ -31,12 +31,17 @@ pub const DEFAULT_APP_ID: &str = "0123456789abcdef0123456789abcdef";
 /// The App Certificate of the emulator's first project unless told
 /// otherwise.
 pub const DEFAULT_APP_CERTIFICATE: &str = "fedcba9876543210fedcba9876543210";
+/// The access key (AK) of the emulator's whiteboard project.
+pub const DEFAULT_WHITEBOARD_ACCESS_KEY: &str = "agora-mock-whiteboard-ak";
+/// The secret access key (SK) of the emulator's whiteboard project.
+pub const DEFAULT_WHITEBOARD_SECRET_KEY: &str = "agora-mock-whiteboard-sk";
 /// The name of the emulator's first project.
 pub const DEFAULT_PROJECT_NAME: &str = "agora-mock";
 
 /// The credentials an emulator accepts: the account's Customer ID and
-/// Secret (Basic auth), and its first project's App ID and App Certificate
-/// (RTM tokens are verified with it).
+/// Secret (Basic auth and HMAC signatures), its first project's App ID and
+/// App Certificate (AccessToken2 tokens are verified with it), and the
+/// whiteboard project's access key pair (Whiteboard tokens).
 #[derive(Clone)]
 pub struct Credentials {
     /// The Customer ID.
@@ -47,6 +52,9 @@ pub struct Credentials {
     pub app_id: AppId,
     /// The first project's App Certificate.
     pub app_certificate: AppCertificate,
+    /// The whiteboard project's access key pair: Whiteboard SDK, room and
+    /// task tokens must be signed with it.
+    pub whiteboard_keys: WhiteboardKeys,
 }
 
 impl fmt::Debug for Credentials {
@@ -56,13 +64,15 @@ impl fmt::Debug for Credentials {
             .field("customer_secret", &self.customer_secret)
             .field("app_id", &self.app_id)
             .field("app_certificate", &self.app_certificate)
+            .field("whiteboard_keys", &self.whiteboard_keys)
             .finish()
     }
 }
 
 impl Default for Credentials {
     /// [`DEFAULT_CUSTOMER_ID`], [`DEFAULT_CUSTOMER_SECRET`],
-    /// [`DEFAULT_APP_ID`], [`DEFAULT_APP_CERTIFICATE`].
+    /// [`DEFAULT_APP_ID`], [`DEFAULT_APP_CERTIFICATE`],
+    /// [`DEFAULT_WHITEBOARD_ACCESS_KEY`], [`DEFAULT_WHITEBOARD_SECRET_KEY`].
     fn default() -> Self {
         Credentials {
             customer_id: DEFAULT_CUSTOMER_ID.to_owned(),
@@ -70,6 +80,11 @@ impl Default for Credentials {
             app_id: AppId::new(DEFAULT_APP_ID).expect("the default App ID is 32 hex digits"),
             app_certificate: AppCertificate::new(DEFAULT_APP_CERTIFICATE)
                 .expect("the default App Certificate is 32 hex digits"),
+            whiteboard_keys: WhiteboardKeys::new(
+                DEFAULT_WHITEBOARD_ACCESS_KEY,
+                DEFAULT_WHITEBOARD_SECRET_KEY,
+            )
+            .expect("the default whiteboard keys are not empty"),
         }
     }
 }

@@ -25,7 +25,8 @@ mod hosts;
 
 pub use builder::{
     Credentials, DEFAULT_APP_CERTIFICATE, DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID,
-    DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, MockServerBuilder,
+    DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, DEFAULT_WHITEBOARD_ACCESS_KEY,
+    DEFAULT_WHITEBOARD_SECRET_KEY, MockServerBuilder,
 };
 use hosts::Host;
 pub(crate) use hosts::Open;

@@ -527,7 +527,7 @@ async fn a_realtime_query_sends_the_documented_quoted_dimension_values() {
         seen.target,
         "/beta/realtime/usage/by_time_20sec?startTs=1631837410&endTs=1631837470\
          &appid=0123456789abcdef0123456789abcdef&productType=Native&metric=userCount\
-         &dimension=sdk&dimensionValues=%223.6.1.1%22%2C%224.1.1%22&cname=demo%20channel"
+         &dimension=sdk&dimensionValues=%223.6.1.1%22,%224.1.1%22&cname=demo%20channel"
     );
     assert!(seen.body.is_empty(), "a GET has no body");
 }

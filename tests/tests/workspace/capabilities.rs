@@ -375,3 +375,52 @@ async fn an_rtc_token_is_minted_for_the_channel_and_uid_the_endpoint_names() {
         "nothing sent without a token source"
     );
 }
+
+#[tokio::test]
+async fn whiteboard_keys_issue_a_fresh_sdk_token_for_every_attempt() {
+    use agora_api::token::{
+        ParsedWhiteboardToken, WhiteboardKeys, WhiteboardMinter, WhiteboardRole,
+        WhiteboardTokenKind,
+    };
+    use agora_api::{HostSet, WhiteboardRegion};
+    use agora_tests::beta::ListBetaRooms;
+
+    let server = LocalServer::replying(Reply::json(503, r#"{"message":"busy"}"#)).await;
+    let keys = WhiteboardKeys::new("ak-beta", "sk-beta").expect("keys");
+    let client = Client::builder()
+        .authorizer(
+            AuthScheme::WHITEBOARD_TOKEN,
+            WhiteboardMinter::new(keys.clone(), WhiteboardRegion::Sg).role(WhiteboardRole::Writer),
+        )
+        .base_url_for(HostSet::fixed("https://api.netless.link"), server.url())
+        .retry(
+            RetryPolicy::default()
+                .max_attempts(2)
+                .backoff([Duration::from_millis(5)])
+                .jitter(false),
+        )
+        .build()
+        .expect("a client");
+    let error = client
+        .send(&ListBetaRooms::builder().build())
+        .await
+        .expect_err("503 twice");
+    assert!(!format!("{error:?}").contains("NETLESS"), "{error:?}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "a GET is retried");
+    let tokens: Vec<&str> = requests
+        .iter()
+        .map(|request| request.header("token").expect("a token header"))
+        .collect();
+    assert_ne!(tokens[0], tokens[1], "a new nonce each attempt");
+    for (request, token) in requests.iter().zip(tokens) {
+        assert_eq!(request.header("region"), Some("sg"));
+        let parsed = ParsedWhiteboardToken::parse(token).expect("a Whiteboard token");
+        assert_eq!(parsed.kind(), WhiteboardTokenKind::Sdk);
+        assert_eq!(parsed.role(), Some(WhiteboardRole::Writer));
+        parsed
+            .verify(&keys)
+            .expect("signed with the project's keys");
+        assert!(!parsed.is_expired_at(std::time::SystemTime::now()));
+    }
+}
