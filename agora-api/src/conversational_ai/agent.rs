@@ -376,9 +376,7 @@ comma_list! {
 /// the previous page).
 ///
 /// Agora's defaults: the last two hours, running agents only, 20 a page.
-/// The states go comma-separated, as Agora documents (`state=0,1,2`; the
-/// commas are percent-encoded, `0%2C1%2C2`, which is the same query
-/// value).
+/// The states go comma-separated, as Agora documents (`state=0,1,2`).
 ///
 /// ```
 /// use agora_api::conversational_ai::{AgentState, AgentStates, ListAgents};
@@ -390,7 +388,7 @@ comma_list! {
 ///     .limit(20)
 ///     .build();
 /// let request = Client::builder().basic_auth("id", "secret").build()?.prepare(&list)?;
-/// assert_eq!(request.url().query(), Some("state=2%2C6&limit=20"));
+/// assert_eq!(request.url().query(), Some("state=2,6&limit=20"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[endpoint_docs]
