@@ -213,7 +213,10 @@ fn acting_calls_are_never_resent_and_reads_may_be() {
     let registered: Vec<_> = agora_api::registry::endpoints()
         .filter(|info| info.product() == "agora_api::conversational_ai")
         .collect();
-    assert!(!registered.is_empty(), "the product's endpoints are registered");
+    assert!(
+        !registered.is_empty(),
+        "the product's endpoints are registered"
+    );
     for info in registered {
         assert_eq!(
             info.idempotent,
