@@ -61,6 +61,8 @@ pub mod channel;
 pub mod cloud_recording;
 #[cfg(feature = "console")]
 pub mod console;
+#[cfg(feature = "conversational-ai")]
+pub mod conversational_ai;
 #[cfg(feature = "real-time-stt")]
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]

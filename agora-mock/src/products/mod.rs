@@ -6,5 +6,6 @@ pub(crate) mod analytics;
 pub(crate) mod channel;
 pub(crate) mod cloud_recording;
 pub(crate) mod console;
+pub(crate) mod conversational_ai;
 pub(crate) mod real_time_stt;
 pub(crate) mod rtm;

@@ -9,6 +9,7 @@ mod auth;
 mod channel;
 mod cloud_recording;
 mod console;
+mod conversational_ai;
 mod coverage;
 mod documented_examples;
 mod faults;

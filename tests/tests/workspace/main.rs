@@ -13,6 +13,7 @@ mod capabilities;
 mod channel;
 mod cloud_recording;
 mod console;
+mod conversational_ai;
 mod decode;
 mod errors;
 mod extension;
