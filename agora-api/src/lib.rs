@@ -61,6 +61,10 @@ pub mod channel;
 pub mod cloud_recording;
 #[cfg(feature = "console")]
 pub mod console;
+#[cfg(feature = "media-pull")]
+pub mod media_pull;
+#[cfg(feature = "media-push")]
+pub mod media_push;
 #[cfg(feature = "real-time-stt")]
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]
