@@ -112,13 +112,13 @@ pub struct DeletePlayer {
 /// exception `update-path-without-players`).
 ///
 /// ```
-/// use agora_api::media_pull::{PlayerUpdate, UpdatePlayer};
+/// use agora_api::media_pull::{PlayerId, PlayerUpdate, UpdatePlayer};
 /// use agora_api::{AppId, Client, ServiceRegion};
 ///
 /// let call = UpdatePlayer::builder()
 ///     .region(ServiceRegion::China)
 ///     .app_id(AppId::new("0123456789abcdef0123456789abcdef")?)
-///     .id("2a784467d647bb87b60b719f6fa56317".parse()?)
+///     .id(PlayerId::new("2a784467d647bb87b60b719f6fa56317")?)
 ///     .sequence(0)
 ///     .player(PlayerUpdate::volume(10))
 ///     .build();

@@ -123,7 +123,7 @@ pub struct DeleteConverter {
 /// `update-rate-limit`).
 ///
 /// ```
-/// use agora_api::media_push::{ConverterUpdate, RtmpUrl, UpdateConverter};
+/// use agora_api::media_push::{ConverterId, ConverterUpdate, RtmpUrl, UpdateConverter};
 /// use agora_api::{AppId, Client, Sequences, ServiceRegion};
 ///
 /// let sequences = Sequences::new();
@@ -131,7 +131,7 @@ pub struct DeleteConverter {
 /// let call = UpdateConverter::builder()
 ///     .region(ServiceRegion::NorthAmerica)
 ///     .app_id(AppId::new("0123456789abcdef0123456789abcdef")?)
-///     .converter_id("4c014467d647bb87b60b719f6fa57686".parse()?)
+///     .converter_id(ConverterId::new("4c014467d647bb87b60b719f6fa57686")?)
 ///     .sequence(sequences.next("4c014467d647bb87b60b719f6fa57686")?)
 ///     .fields(update.field_mask())
 ///     .converter(update)

@@ -6,5 +6,7 @@ pub(crate) mod analytics;
 pub(crate) mod channel;
 pub(crate) mod cloud_recording;
 pub(crate) mod console;
+pub(crate) mod media_pull;
+pub(crate) mod media_push;
 pub(crate) mod real_time_stt;
 pub(crate) mod rtm;
