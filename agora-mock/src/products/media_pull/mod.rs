@@ -5,7 +5,9 @@
 //!   was deleted (or destroyed by Agora) answers `200` again. Names are
 //!   unique in a project: `409`, with the existing player's ID in
 //!   `X-Resource-ID`. A project runs at most 20 players: `429` past that.
-//! * A player whose `playTs` is ahead is `idle` until then; it connects
+//! * A player whose `playTs` is ahead (at most five minutes; Agora
+//!   documents no refusal of other values, which play at once) is `idle`
+//!   until then; it connects
 //!   for two seconds (by the server's clock), then is `running`, or
 //!   `failed` when its `streamUrl`'s host ends in `.invalid` (a stream
 //!   that can never be reached). A new `streamUrl` connects again. A
@@ -19,7 +21,8 @@
 //! * The list is in creation order, 200 a page by default; a player
 //!   appears three seconds after its creation, with only `id`, `name`
 //!   and `createTs` until ten seconds have passed (Agora: "wait about 10
-//!   seconds"). The last page's `nextPageToken` is `""`.
+//!   seconds"). The last page's `nextPageToken` is `""`; a token the
+//!   list did not give answers an empty last page.
 //! * Answers carry `X-Request-ID` (the request's, else the emulator's).
 
 use std::collections::BTreeSet;
@@ -82,16 +85,15 @@ impl Product for MediaPull {
         let account = &mut *store.account;
         let mut destroyed = Vec::new();
         for player in &mut own.live {
-            if player.status == Status::Idle
-                && player.play_at.is_none_or(|at| now >= at)
-            {
+            if player.status == Status::Idle && player.play_at.is_none_or(|at| now >= at) {
                 player.status = Status::Connecting;
-                player.connecting_since = player.play_at.unwrap_or(now).max(player.connecting_since);
+                player.connecting_since =
+                    player.play_at.unwrap_or(now).max(player.connecting_since);
             }
             if player.status == Status::Connecting && now >= player.connecting_since + CONNECTING {
                 if crate::products::media_push::unreachable(player.config.stream_url.as_str()) {
                     player.status = Status::Failed;
-                    player.failed_since = Some(now);
+                    player.failed_since = Some(player.connecting_since + CONNECTING);
                     leave(account, player);
                 } else {
                     player.status = Status::Running;
@@ -317,20 +319,16 @@ fn create(store: &mut Store<'_, MediaPull>, call: &Call<'_, CreatePlayer>) -> Ha
         return Err(Fail::Reply(message(429, "Resources quota limit exceeded.")));
     }
     let now_secs = unix_secs(call.now);
-    let play_at = match config.play_ts {
-        None | Some(0) => None,
-        Some(ts) if ts + 86_400 < now_secs || ts > now_secs + 300 => {
-            return Err(Fail::Invalid(InvalidInput::new(
-                "player.playTs",
-                format!(
-                    "must be within a day before and five minutes after the creation ({now_secs})"
-                ),
-            )));
-        }
-        Some(ts) => Some(SystemTime::UNIX_EPOCH + Duration::from_secs(ts)),
-    };
+    // Agora documents the range of `playTs` ([createTs - 86400, createTs
+    // + 300]) but no refusal: outside it, the player plays at once.
+    let play_at = config
+        .play_ts
+        .filter(|ts| *ts != 0 && *ts > now_secs && *ts <= now_secs + 300)
+        .map(|ts| SystemTime::UNIX_EPOCH + Duration::from_secs(ts));
     let uid = match config.uid {
-        Some(0) => Some(u32::try_from(store.account.rng.next_u64() % 1_000_000_000 + 1).unwrap_or(1)),
+        Some(0) => {
+            Some(u32::try_from(store.account.rng.next_u64() % 1_000_000_000 + 1).unwrap_or(1))
+        }
         other => other,
     };
     let status = if play_at.is_some_and(|at| at > call.now) {
@@ -349,7 +347,9 @@ fn create(store: &mut Store<'_, MediaPull>, call: &Call<'_, CreatePlayer>) -> Ha
         connecting_since: call.now,
         failed_since: None,
         status,
-        idle_timeout: config.idle_timeout.map_or(300, |secs| u64::from(secs.clamp(5, 600))),
+        idle_timeout: config
+            .idle_timeout
+            .map_or(300, |secs| u64::from(secs.clamp(5, 600))),
         last_sequence: None,
         joined: false,
     };
@@ -461,19 +461,15 @@ fn list(store: &mut Store<'_, MediaPull>, call: &Call<'_, ListPlayers>) -> Handl
         })
         .filter(|player| call.now.duration_since(player.created).unwrap_or_default() >= UNLISTED)
         .collect();
+    // A token this list did not give (Agora documents no answer for
+    // one) is past the last page: an empty page that ends the walk.
     let start = match &request.page_token {
         None => 0,
         Some(token) => token
             .as_str()
             .strip_prefix('p')
             .and_then(|index| index.parse::<usize>().ok())
-            .filter(|index| *index <= listed.len())
-            .ok_or_else(|| {
-                Fail::Invalid(InvalidInput::new(
-                    "pageToken",
-                    "is not a page this list gave",
-                ))
-            })?,
+            .map_or(listed.len(), |index| index.min(listed.len())),
     };
     let size = request
         .page_size

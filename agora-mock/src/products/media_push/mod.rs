@@ -78,7 +78,8 @@ impl Product for MediaPush {
     fn tick(store: &mut Store<'_, Self>, now: SystemTime) {
         let channels = &store.account.channels;
         store.own.live.retain_mut(|converter| {
-            if converter.state == State::Connecting && now >= converter.connecting_since + CONNECTING
+            if converter.state == State::Connecting
+                && now >= converter.connecting_since + CONNECTING
             {
                 converter.state = if unreachable(converter.config.rtmp_url.as_str()) {
                     State::Failed
@@ -232,11 +233,7 @@ pub(crate) fn message(status: u16, text: &str) -> Reply {
 
 /// The headers every answer carries: the request's `X-Request-ID` echoed
 /// (the emulator's own when it sent none), also as `X-Custom-Request-ID`.
-pub(crate) fn with_request_ids(
-    reply: Reply,
-    sent: Option<&RequestId>,
-    request_id: &str,
-) -> Reply {
+pub(crate) fn with_request_ids(reply: Reply, sent: Option<&RequestId>, request_id: &str) -> Reply {
     let id = sent.map_or(request_id, RequestId::as_str).to_owned();
     reply
         .with_header("x-request-id", id.clone())

@@ -6,7 +6,10 @@ use super::{MediaPush, State, find, message, not_found, with_request_ids};
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled, Reply};
 
-pub(super) fn update(store: &mut Store<'_, MediaPush>, call: &Call<'_, UpdateConverter>) -> Handled {
+pub(super) fn update(
+    store: &mut Store<'_, MediaPush>,
+    call: &Call<'_, UpdateConverter>,
+) -> Handled {
     let request = &call.request;
     let Some(converter) = find(
         store,
@@ -20,7 +23,12 @@ pub(super) fn update(store: &mut Store<'_, MediaPush>, call: &Call<'_, UpdateCon
         .last_sequence
         .is_some_and(|last| request.sequence <= last);
     if !stale {
-        apply(&mut converter.config.options, &mut converter.config.rtmp_url, &mut converter.config.jitter_buffer_size_ms, &request.converter)?;
+        apply(
+            &mut converter.config.options,
+            &mut converter.config.rtmp_url,
+            &mut converter.config.jitter_buffer_size_ms,
+            &request.converter,
+        )?;
         if request.converter.rtmp_url.is_some() {
             converter.state = State::Connecting;
             converter.connecting_since = call.now;
@@ -82,9 +90,12 @@ fn apply(
                 .rtc_stream_uids
                 .as_ref()
                 .or(audio.rtc_stream_uids.as_ref());
-            if let Some(volume) = changes.volumes.iter().flatten().find(|volume| {
-                !mixed.is_some_and(|uids| uids.contains(&volume.rtc_stream_uid))
-            }) {
+            if let Some(volume) = changes
+                .volumes
+                .iter()
+                .flatten()
+                .find(|volume| !mixed.is_some_and(|uids| uids.contains(&volume.rtc_stream_uid)))
+            {
                 return Err(refuse(&format!(
                     "Invalid parameter: volumes.rtcStreamUid {} is not one of rtcStreamUids.",
                     volume.rtc_stream_uid
