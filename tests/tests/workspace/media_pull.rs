@@ -86,12 +86,22 @@ fn every_official_media_pull_body_round_trips_through_the_typed_inputs() {
 
 #[test]
 fn only_the_create_is_never_re_sent() {
-    assert!(!CreatePlayer::IDEMPOTENT);
-    assert!(
-        UpdatePlayer::IDEMPOTENT,
-        "the sequence makes a repeat a no-op"
+    // The sequence makes a repeated update a no-op.
+    let idempotent = [
+        (CreatePlayer::NAME, CreatePlayer::IDEMPOTENT),
+        (UpdatePlayer::NAME, UpdatePlayer::IDEMPOTENT),
+        (DeletePlayer::NAME, DeletePlayer::IDEMPOTENT),
+        (ListPlayers::NAME, ListPlayers::IDEMPOTENT),
+    ];
+    assert_eq!(
+        idempotent,
+        [
+            ("CreatePlayer", false),
+            ("UpdatePlayer", true),
+            ("DeletePlayer", true),
+            ("ListPlayers", true),
+        ]
     );
-    assert!(DeletePlayer::IDEMPOTENT && ListPlayers::IDEMPOTENT);
 }
 
 #[test]

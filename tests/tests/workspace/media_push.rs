@@ -91,13 +91,24 @@ fn every_official_media_push_body_round_trips_through_the_typed_inputs() {
 
 #[test]
 fn only_the_create_is_never_re_sent() {
-    assert!(!CreateConverter::IDEMPOTENT);
-    assert!(
-        UpdateConverter::IDEMPOTENT,
-        "the sequence makes a repeat a no-op"
+    // The sequence makes a repeated update a no-op.
+    let idempotent = [
+        (CreateConverter::NAME, CreateConverter::IDEMPOTENT),
+        (UpdateConverter::NAME, UpdateConverter::IDEMPOTENT),
+        (DeleteConverter::NAME, DeleteConverter::IDEMPOTENT),
+        (GetConverter::NAME, GetConverter::IDEMPOTENT),
+        (ListConverters::NAME, ListConverters::IDEMPOTENT),
+    ];
+    assert_eq!(
+        idempotent,
+        [
+            ("CreateConverter", false),
+            ("UpdateConverter", true),
+            ("DeleteConverter", true),
+            ("GetConverter", true),
+            ("ListConverters", true),
+        ]
     );
-    assert!(DeleteConverter::IDEMPOTENT);
-    assert!(GetConverter::IDEMPOTENT && ListConverters::IDEMPOTENT);
 }
 
 #[test]
