@@ -63,6 +63,10 @@ pub mod cloud_recording;
 pub mod console;
 #[cfg(feature = "conversational-ai")]
 pub mod conversational_ai;
+#[cfg(feature = "media-pull")]
+pub mod media_pull;
+#[cfg(feature = "media-push")]
+pub mod media_push;
 #[cfg(feature = "real-time-stt")]
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]

@@ -14,7 +14,7 @@ use crate::values::validated_string;
 
 /// Punctuation Agora allows in RTC channel names and Signaling user IDs,
 /// besides ASCII letters, digits and the space.
-const NAME_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~,";
+pub(crate) const NAME_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~,";
 
 validated_string! {
     /// An Agora App ID: 32 hexadecimal characters, as shown in Agora Console.
@@ -96,7 +96,12 @@ fn check_user_id(value: &str) -> Result<(), String> {
 
 /// Shared rule of channel names and user IDs: non-empty, at most `max`
 /// ASCII characters from the allowed set.
-fn check_name(value: &str, max: usize, unit: &str, punctuation: &str) -> Result<(), String> {
+pub(crate) fn check_name(
+    value: &str,
+    max: usize,
+    unit: &str,
+    punctuation: &str,
+) -> Result<(), String> {
     if value.is_empty() {
         return Err("must not be empty".into());
     }
@@ -324,4 +329,34 @@ mod tests {
             Some(u32::MAX)
         );
     }
+}
+
+validated_string! {
+    /// The `X-Request-ID` a request may carry (Media Push, Media Pull):
+    /// Agora recommends a UUID, echoes it in the answer's `X-Request-ID`
+    /// and logs it, so that support can find the call. 1 to 128 visible
+    /// ASCII characters (what a header value can hold without quoting).
+    ///
+    /// ```
+    /// use agora_api::types::RequestId;
+    /// let id = RequestId::new("7bbcc8a4-acce-48c7-8b53-c5a261a8a564")?;
+    /// assert_eq!(id.as_str().len(), 36);
+    /// assert!(RequestId::new("two words").is_err());
+    /// assert!(RequestId::new("").is_err());
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    RequestId, field = "X-Request-ID", check = check_request_id
+}
+
+fn check_request_id(value: &str) -> Result<(), String> {
+    let count = value.chars().count();
+    if !(1..=128).contains(&count) {
+        return Err(format!("must be 1 to 128 characters (got {count})"));
+    }
+    if let Some(bad) = value.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(format!(
+            "contains {bad:?}; allowed are visible ASCII characters"
+        ));
+    }
+    Ok(())
 }

@@ -85,7 +85,13 @@ fn respond(reply: Reply, request_id: &str) -> Response<Full<Bytes>> {
     }
     for (name, value) in reply.headers {
         if let Ok(value) = hyper::header::HeaderValue::from_str(&value) {
-            headers.append(name, value);
+            // A product that echoes the caller's `X-Request-ID` (Media
+            // Push, Media Pull) replaces the emulator's own.
+            if name.eq_ignore_ascii_case("x-request-id") {
+                headers.insert(name, value);
+            } else {
+                headers.append(name, value);
+            }
         }
     }
     response

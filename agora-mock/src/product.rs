@@ -200,8 +200,13 @@ impl<P: Product> Routes<P> {
         handler: Handler<P, E>,
         leniency: Option<Leniency>,
     ) -> &mut Self {
+        // The product too: two products may bind one service under one
+        // name (`GetNcsIps` of Cloud Recording and of Media Pull).
         let info = registry::endpoints().find(|info| {
-            info.name == E::NAME && info.method == E::METHOD.as_str() && info.path == E::PATH
+            info.name == E::NAME
+                && info.method == E::METHOD.as_str()
+                && info.path == E::PATH
+                && info.product() == P::MODULE
         });
         let run: Run = match info {
             Some(info) => {

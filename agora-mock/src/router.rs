@@ -206,8 +206,14 @@ mod tests {
                 "{} is registered by another product",
                 info.name
             );
+            // One Agora service documented by several products (`GET
+            // /v1/ncs/ip`: Cloud Recording, Media Pull) is bound by each,
+            // so that each product's feature stands alone: the requests
+            // are the same bytes, and any of its handlers answers them.
+            // Only such a read without parameters may be shared.
+            let shared = info.method == "GET" && !info.path.contains('{');
             assert!(
-                seen.insert((info.method, info.path)),
+                seen.insert((info.method, info.path)) || shared,
                 "two handlers for {} {}",
                 info.method,
                 info.path

@@ -97,6 +97,12 @@ impl Example {
         format!("{} ({})", self.endpoint, self.name)
     }
 
+    /// The product's module, e.g. `agora_api::media_pull` (two products
+    /// may bind one service under one name: `GetNcsIps`).
+    pub fn product(&self) -> &'static str {
+        self.info.product()
+    }
+
     /// The scheme and host of the documented URL, e.g.
     /// `https://api.agora.io`.
     pub fn origin(&self) -> &str {

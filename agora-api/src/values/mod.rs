@@ -19,6 +19,13 @@
 //! [`InvalidInput`]: crate::InvalidInput
 
 mod enums;
+// Decoders for values Agora sends with another JSON type than it
+// documents (numbers as strings): response types and webhooks.
+#[allow(
+    dead_code,
+    reason = "shared by the products and webhooks; a build of some may not use them"
+)]
+pub(crate) mod lenient;
 mod list;
 mod number;
 mod text;

@@ -59,7 +59,7 @@ mod dedup;
 mod envelope;
 #[cfg(feature = "axum")]
 mod extractor;
-mod lenient;
+use crate::values::lenient;
 mod media_gateway;
 mod media_pull;
 mod media_push;

@@ -7,5 +7,7 @@ pub(crate) mod channel;
 pub(crate) mod cloud_recording;
 pub(crate) mod console;
 pub(crate) mod conversational_ai;
+pub(crate) mod media_pull;
+pub(crate) mod media_push;
 pub(crate) mod real_time_stt;
 pub(crate) mod rtm;

@@ -14,6 +14,8 @@ mod coverage;
 mod documented_examples;
 mod faults;
 mod hostile;
+mod media_pull;
+mod media_push;
 mod readme_example;
 mod real_time_stt;
 mod rtm;

@@ -99,7 +99,7 @@ async fn every_endpoint_keeps_its_promise_under_every_fault() {
     let mut seen = BTreeSet::new();
     let examples: Vec<Example> = examples::all()
         .into_iter()
-        .filter(|example| seen.insert(example.endpoint))
+        .filter(|example| seen.insert((example.product(), example.endpoint)))
         .collect();
     let bound = agora_api::registry::endpoints()
         .filter(|info| info.module.starts_with("agora_api::"))

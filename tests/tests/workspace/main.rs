@@ -21,6 +21,8 @@ mod faults;
 mod hostile;
 mod hygiene;
 mod invalid;
+mod media_pull;
+mod media_push;
 mod readme;
 mod reliability;
 mod rtm;
