@@ -14,7 +14,8 @@ use crate::values::validated_string;
 
 // Builder-token flows (Cloud Transcoding, legacy Real-Time STT).
 pub use crate::values::builder_token::{
-    AcquiredBuilderToken, BUILDER_TOKEN_VALIDITY, BuilderToken, BuilderTokenTask, InstanceId, TaskId,
+    AcquiredBuilderToken, BUILDER_TOKEN_VALIDITY, BuilderToken, BuilderTokenTask, InstanceId,
+    TaskId,
 };
 
 /// Punctuation Agora allows in RTC channel names and Signaling user IDs,

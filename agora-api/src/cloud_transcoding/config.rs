@@ -242,7 +242,9 @@ fn check_one_source(rtc: bool, stream_url: bool, at: &FieldPath<'_>) -> Result<(
         (true, true) => Err(at
             .member("streamUrl")
             .invalid("cannot be set together with rtc")),
-        (false, false) => Err(at.member("rtc").invalid("is required when streamUrl is not set")),
+        (false, false) => Err(at
+            .member("rtc")
+            .invalid("is required when streamUrl is not set")),
         _ => Ok(()),
     }
 }
@@ -286,9 +288,8 @@ impl Validate for Transcoder {
         self.outputs.validate(&outputs)?;
         let rtc = self.outputs.iter().filter(|o| o.rtc.is_some()).count();
         if rtc > 0 && rtc < self.outputs.len() {
-            return Err(outputs.invalid(
-                "cannot push to both an RTC channel and a CDN address: make two tasks",
-            ));
+            return Err(outputs
+                .invalid("cannot push to both an RTC channel and a CDN address: make two tasks"));
         }
         if rtc > 1 {
             return Err(outputs.invalid(format!(

@@ -3,7 +3,9 @@
 
 use serde::Deserialize;
 
-use crate::types::{AcquiredBuilderToken, AppId, BuilderToken, BuilderTokenTask, InstanceId, TaskId};
+use crate::types::{
+    AcquiredBuilderToken, AppId, BuilderToken, BuilderTokenTask, InstanceId, TaskId,
+};
 use crate::values::{closed_enum, string_enum};
 use crate::{Endpoint, InvalidInput, endpoint_docs};
 
@@ -114,7 +116,11 @@ pub struct CreateTranscodingTask {
 
 impl CreateTranscodingTask {
     /// The create call of `token`'s task.
-    pub fn new(app_id: AppId, token: &TranscodingBuilderToken, services: TranscodingServices) -> Self {
+    pub fn new(
+        app_id: AppId,
+        token: &TranscodingBuilderToken,
+        services: TranscodingServices,
+    ) -> Self {
         CreateTranscodingTask {
             app_id,
             builder_token: token.token_name.clone(),

@@ -33,9 +33,10 @@ fn check_codec_id(value: &str) -> Result<(), String> {
     if value.is_empty() || value.len() > 64 {
         return Err(format!("must be 1 to 64 bytes (got {})", value.len()));
     }
-    if let Some(bad) = value.chars().find(|c| {
-        !(c.is_ascii_alphanumeric() || *c == ' ' || CODEC_ID_PUNCTUATION.contains(*c))
-    }) {
+    if let Some(bad) = value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == ' ' || CODEC_ID_PUNCTUATION.contains(*c)))
+    {
         return Err(format!(
             "contains {bad:?}; allowed are ASCII letters, digits, space and {CODEC_ID_PUNCTUATION}"
         ));

@@ -41,9 +41,9 @@ fn check_range(
     unit: &str,
 ) -> Result<(), InvalidInput> {
     match value {
-        Some(value) if !(min..=max).contains(&value) => Err(at.invalid(format!(
-            "must be from {min} to {max}{unit} (got {value})"
-        ))),
+        Some(value) if !(min..=max).contains(&value) => {
+            Err(at.invalid(format!("must be from {min} to {max}{unit} (got {value})")))
+        }
         _ => Ok(()),
     }
 }

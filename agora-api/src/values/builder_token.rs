@@ -151,8 +151,7 @@ impl<S> AcquiredBuilderToken<S> {
     /// When the token stops being able to start a task, in Unix seconds
     /// (`createTs` + 300); `None` if that is past `u64::MAX`.
     pub fn expires_at_unix(&self) -> Option<u64> {
-        self.create_ts
-            .checked_add(BUILDER_TOKEN_VALIDITY.as_secs())
+        self.create_ts.checked_add(BUILDER_TOKEN_VALIDITY.as_secs())
     }
 
     /// Whether the token can still start a task at `now` (by its

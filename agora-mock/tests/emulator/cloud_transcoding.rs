@@ -91,7 +91,8 @@ async fn a_task_runs_from_its_token_to_its_destroy_through_one_session() {
     assert_eq!(service.status, Some(TranscodingServiceStatus::InProgress));
 
     for width in [1280, 1920] {
-        let update = UpdateTranscodingTask::of(&mut task, services(None, width)).expect("a sequence");
+        let update =
+            UpdateTranscodingTask::of(&mut task, services(None, width)).expect("a sequence");
         let answer = client.send(&update).await.expect("updated");
         assert!(answer.is_none(), "Agora documents an empty body");
     }
@@ -239,7 +240,9 @@ async fn templates_are_kept_per_codec_id_and_replaced_by_the_same_id() {
             })
             .build()
     };
-    let list = ListTranscodingTemplates::builder().app_id(app_id.clone()).build();
+    let list = ListTranscodingTemplates::builder()
+        .app_id(app_id.clone())
+        .build();
     let empty = client.send(&list).await.expect("listed");
     let data = empty.data.expect("data");
     assert!(data.codecs.is_empty());
@@ -247,8 +250,16 @@ async fn templates_are_kept_per_codec_id_and_replaced_by_the_same_id() {
 
     client.send(&set("720p", false, 1280)).await.expect("set");
     client.send(&set("360p", true, 640)).await.expect("set");
-    client.send(&set("720p", true, 1080)).await.expect("replaced");
-    let listed = client.send(&list).await.expect("listed").data.expect("data");
+    client
+        .send(&set("720p", true, 1080))
+        .await
+        .expect("replaced");
+    let listed = client
+        .send(&list)
+        .await
+        .expect("listed")
+        .data
+        .expect("data");
     assert_eq!(listed.enabled, Some(true));
     let codecs: Vec<(&str, Option<u32>)> = listed
         .codecs

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use crate::support::api_error;
 use agora_api::real_time_stt::{
-    AcquireSttBuilderToken, InstanceId, LegacyRtcConfig, LegacySttTaskSession,
-    LegacySttTaskStatus, LegacySttUpdateField, LegacySttUpdateMask, QueryLegacySttTask,
-    StartLegacySttTask, StopLegacySttTask, SttBuilderToken, UpdateLegacySttTask,
+    AcquireSttBuilderToken, InstanceId, LegacyRtcConfig, LegacySttTaskSession, LegacySttTaskStatus,
+    LegacySttUpdateField, LegacySttUpdateMask, QueryLegacySttTask, StartLegacySttTask,
+    StopLegacySttTask, SttBuilderToken, UpdateLegacySttTask,
 };
 use agora_api::{AppId, ChannelName, Client, Error, UidString};
 use agora_mock::{ManualClock, MockServer};
@@ -27,7 +27,11 @@ async fn acquire(client: &Client, app_id: &AppId) -> SttBuilderToken {
     client.send(&acquire).await.expect("a builder token")
 }
 
-fn start_call(app_id: &AppId, token: &SttBuilderToken, max_idle: Option<u32>) -> StartLegacySttTask {
+fn start_call(
+    app_id: &AppId,
+    token: &SttBuilderToken,
+    max_idle: Option<u32>,
+) -> StartLegacySttTask {
     let rtc = LegacyRtcConfig::new(
         ChannelName::new("room").expect("a channel"),
         UidString::new(47091).expect("a uid"),

@@ -63,7 +63,10 @@ fn every_official_cloud_transcoding_example_round_trips_through_the_typed_types(
         assert_eq!(sent, record["body"], "{label}: the body survives");
         seen += 1;
     }
-    assert!(seen > 0, "official_examples.jsonl holds a Cloud Transcoding body");
+    assert!(
+        seen > 0,
+        "official_examples.jsonl holds a Cloud Transcoding body"
+    );
 }
 
 #[tokio::test]
@@ -71,7 +74,9 @@ async fn a_broken_rule_is_refused_before_any_io_naming_the_wire_field() {
     let server = LocalServer::replying(Reply::json(200, "{}")).await;
     let client = basic_client(&server.url());
     let mut transcoder = Transcoder::new(Canvas::new(960, 480, 0), vec![rtc_output()]);
-    transcoder.outputs.push(Output::cdn("rtmp://cdn.example/live/show"));
+    transcoder
+        .outputs
+        .push(Output::cdn("rtmp://cdn.example/live/show"));
     let create = CreateTranscodingTask::new(
         placeholder_app_id(),
         &token(),
@@ -100,7 +105,11 @@ fn the_watermark_list_is_sent_as_the_examples_spell_it_and_read_either_way() {
     };
     for key in ["waterMarks", "watermarks"] {
         let transcoder: Transcoder = serde_json::from_value(listed(key)).expect(key);
-        assert_eq!(transcoder.watermarks.as_ref().map(Vec::len), Some(1), "{key}");
+        assert_eq!(
+            transcoder.watermarks.as_ref().map(Vec::len),
+            Some(1),
+            "{key}"
+        );
         let sent = serde_json::to_value(&transcoder).expect("encodes");
         assert_eq!(sent, listed("waterMarks"), "{key} is sent as waterMarks");
     }
@@ -117,7 +126,11 @@ fn a_templates_video_decodes_under_both_documented_spellings() {
         }))
         .expect(key);
         let data = answer.data.expect("data");
-        assert_eq!(data.codecs[0].video.and_then(|video| video.width), Some(1280), "{key}");
+        assert_eq!(
+            data.codecs[0].video.and_then(|video| video.width),
+            Some(1280),
+            "{key}"
+        );
     }
 }
 
@@ -128,7 +141,10 @@ fn the_calls_that_change_state_are_never_retried_once_sent() {
     assert!(!UpdateTranscodingTask::IDEMPOTENT);
     assert!(!DestroyTranscodingTask::IDEMPOTENT);
     assert!(QueryTranscodingTask::IDEMPOTENT);
-    assert!(SetTranscodingTemplate::IDEMPOTENT, "the same call leaves the same template");
+    assert!(
+        SetTranscodingTemplate::IDEMPOTENT,
+        "the same call leaves the same template"
+    );
     assert!(ListTranscodingTemplates::IDEMPOTENT);
 }
 
@@ -138,9 +154,17 @@ fn the_session_carries_its_token_and_sequence_to_every_call_of_its_task() {
     let mut task = token().into_task(app_id.clone(), TaskId::new("task-1").expect("an ID"));
     let client = basic_client("https://api.sd-rtn.com");
     let base = "https://api.sd-rtn.com/v1/projects/0123456789abcdef0123456789abcdef/rtsc/cloud-transcoder/tasks/task-1";
-    let query = client.prepare(&QueryTranscodingTask::of(&task)).expect("a query");
-    assert_eq!(query.url().as_str(), format!("{base}?builderToken=xUwUbQf9Z"));
-    let services = TranscodingServices::new(Transcoder::new(Canvas::new(960, 480, 0), vec![rtc_output()]));
+    let query = client
+        .prepare(&QueryTranscodingTask::of(&task))
+        .expect("a query");
+    assert_eq!(
+        query.url().as_str(),
+        format!("{base}?builderToken=xUwUbQf9Z")
+    );
+    let services = TranscodingServices::new(Transcoder::new(
+        Canvas::new(960, 480, 0),
+        vec![rtc_output()],
+    ));
     for expected in 0..3 {
         let update = UpdateTranscodingTask::of(&mut task, services.clone()).expect("a sequence");
         let request = client.prepare(&update).expect("an update");
@@ -151,13 +175,21 @@ fn the_session_carries_its_token_and_sequence_to_every_call_of_its_task() {
             )
         );
     }
-    let destroy = client.prepare(&DestroyTranscodingTask::of(&task)).expect("a destroy");
-    assert_eq!(destroy.url().as_str(), format!("{base}?builderToken=xUwUbQf9Z"));
+    let destroy = client
+        .prepare(&DestroyTranscodingTask::of(&task))
+        .expect("a destroy");
+    assert_eq!(
+        destroy.url().as_str(),
+        format!("{base}?builderToken=xUwUbQf9Z")
+    );
 }
 
 #[test]
 fn rtc_tokens_stay_out_of_debug() {
-    let services = TranscodingServices::new(Transcoder::new(Canvas::new(960, 480, 0), vec![rtc_output()]));
+    let services = TranscodingServices::new(Transcoder::new(
+        Canvas::new(960, 480, 0),
+        vec![rtc_output()],
+    ));
     let create = CreateTranscodingTask::new(placeholder_app_id(), &token(), services);
     let shown = format!("{create:?}");
     assert!(!shown.contains("secret-rtc-token"), "{shown}");

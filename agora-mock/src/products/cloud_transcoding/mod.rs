@@ -132,8 +132,16 @@ fn idle_secs(services: &TranscodingServices) -> u64 {
 /// Whether a host is in one of the task's RTC input channels.
 fn has_host(account: &Account, task: &Task) -> bool {
     let transcoder = transcoder(&task.services);
-    let audio = transcoder.audio_inputs.iter().flatten().filter_map(|i| i.rtc.as_ref());
-    let video = transcoder.video_inputs.iter().flatten().filter_map(|i| i.rtc.as_ref());
+    let audio = transcoder
+        .audio_inputs
+        .iter()
+        .flatten()
+        .filter_map(|i| i.rtc.as_ref());
+    let video = transcoder
+        .video_inputs
+        .iter()
+        .flatten()
+        .filter_map(|i| i.rtc.as_ref());
     audio.chain(video).any(|rtc| {
         account
             .channel(&task.app_id, rtc.rtc_channel.as_str())
@@ -143,13 +151,22 @@ fn has_host(account: &Account, task: &Task) -> bool {
 
 fn project_check(store: &Store<'_, CloudTranscoding>, app_id: &str) -> Result<(), Fail> {
     if store.account.project_of_app(app_id).is_none() {
-        return Err(Fail::Reply(refusal(404, "appId is not a project of this account")));
+        return Err(Fail::Reply(refusal(
+            404,
+            "appId is not a project of this account",
+        )));
     }
     Ok(())
 }
 
 /// The task as Agora answers it.
-fn task_body(task_id: &str, task: &Task, status: &str, service_status: &str, message: &str) -> Value {
+fn task_body(
+    task_id: &str,
+    task: &Task,
+    status: &str,
+    service_status: &str,
+    message: &str,
+) -> Value {
     let created = unix_secs(task.created);
     json!({
         "createTs": created,
@@ -194,7 +211,10 @@ fn acquire(
     })))
 }
 
-fn create(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, CreateTranscodingTask>) -> Handled {
+fn create(
+    store: &mut Store<'_, CloudTranscoding>,
+    call: &Call<'_, CreateTranscodingTask>,
+) -> Handled {
     let request = &call.request;
     let app_id = request.app_id.as_str();
     project_check(store, app_id)?;
@@ -226,7 +246,10 @@ fn running<'t>(
         .get(task_id)
         .is_some_and(|task| task.app_id == app_id);
     if !found {
-        return Err(Fail::Reply(refusal(404, "task not found: it was destroyed or never created")));
+        return Err(Fail::Reply(refusal(
+            404,
+            "task not found: it was destroyed or never created",
+        )));
     }
     own.tokens.check_task(app_id, token, task_id)?;
     own.tasks
@@ -234,7 +257,10 @@ fn running<'t>(
         .ok_or_else(|| Fail::Reply(refusal(404, "task not found")))
 }
 
-fn query(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, QueryTranscodingTask>) -> Handled {
+fn query(
+    store: &mut Store<'_, CloudTranscoding>,
+    call: &Call<'_, QueryTranscodingTask>,
+) -> Handled {
     let request = &call.request;
     let task_id = request.task_id.as_str();
     let task = running(
@@ -252,7 +278,10 @@ fn query(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, QueryTranscodi
     )))
 }
 
-fn update(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, UpdateTranscodingTask>) -> Handled {
+fn update(
+    store: &mut Store<'_, CloudTranscoding>,
+    call: &Call<'_, UpdateTranscodingTask>,
+) -> Handled {
     let request = &call.request;
     let task = running(
         store.own,
@@ -280,7 +309,10 @@ fn update(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, UpdateTransco
     })
 }
 
-fn destroy(store: &mut Store<'_, CloudTranscoding>, call: &Call<'_, DestroyTranscodingTask>) -> Handled {
+fn destroy(
+    store: &mut Store<'_, CloudTranscoding>,
+    call: &Call<'_, DestroyTranscodingTask>,
+) -> Handled {
     let request = &call.request;
     let task_id = request.task_id.as_str();
     running(
@@ -317,7 +349,10 @@ fn set_template(
     let request = &call.request;
     let app_id = request.app_id.as_str();
     if store.account.project_of_app(app_id).is_none() {
-        return Err(template_error(404, "appId is not a project of this account"));
+        return Err(template_error(
+            404,
+            "appId is not a project of this account",
+        ));
     }
     let template = json!({
         "id": request.codec_id.as_str(),
@@ -339,7 +374,10 @@ fn list_templates(
 ) -> Handled {
     let app_id = call.request.app_id.as_str();
     if store.account.project_of_app(app_id).is_none() {
-        return Err(template_error(404, "appId is not a project of this account"));
+        return Err(template_error(
+            404,
+            "appId is not a project of this account",
+        ));
     }
     let codecs: Vec<Value> = store
         .own

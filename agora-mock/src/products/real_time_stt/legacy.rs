@@ -79,14 +79,18 @@ pub(super) fn acquire_builder_token(
     let request = &call.request;
     let app_id = request.app_id.as_str();
     if store.account.project_of_app(app_id).is_none() {
-        return Err(Fail::Reply(refusal(404, "appId is not a project of this account")));
+        return Err(Fail::Reply(refusal(
+            404,
+            "appId is not a project of this account",
+        )));
     }
     let instance_id = request.instance_id.as_str();
-    let token = store
-        .own
-        .legacy
-        .tokens
-        .issue(&mut store.account.rng, app_id, instance_id, call.now);
+    let token =
+        store
+            .own
+            .legacy
+            .tokens
+            .issue(&mut store.account.rng, app_id, instance_id, call.now);
     Ok(Reply::ok(json!({
         "tokenName": token,
         "createTs": unix_secs(call.now),
@@ -101,7 +105,10 @@ pub(super) fn start(
     let request = &call.request;
     let app_id = request.app_id.as_str();
     if store.account.project_of_app(app_id).is_none() {
-        return Err(Fail::Reply(refusal(404, "appId is not a project of this account")));
+        return Err(Fail::Reply(refusal(
+            404,
+            "appId is not a project of this account",
+        )));
     }
     let legacy = &mut store.own.legacy;
     let token = request.builder_token.as_str();
@@ -137,7 +144,10 @@ fn running<'t>(
         .get(task_id)
         .is_some_and(|task| task.app_id == app_id);
     if !found {
-        return Err(Fail::Reply(refusal(404, "task not found: it stopped or never started")));
+        return Err(Fail::Reply(refusal(
+            404,
+            "task not found: it stopped or never started",
+        )));
     }
     legacy.tokens.check_task(app_id, token, task_id)?;
     legacy
