@@ -59,6 +59,8 @@ pub mod analytics;
 pub mod channel;
 #[cfg(feature = "cloud-recording")]
 pub mod cloud_recording;
+#[cfg(feature = "cloud-transcoding")]
+pub mod cloud_transcoding;
 #[cfg(feature = "console")]
 pub mod console;
 #[cfg(feature = "conversational-ai")]

@@ -12,6 +12,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::InvalidInput;
 use crate::values::validated_string;
 
+// Builder-token flows (Cloud Transcoding, legacy Real-Time STT).
+pub use crate::values::builder_token::{
+    AcquiredBuilderToken, BUILDER_TOKEN_VALIDITY, BuilderToken, BuilderTokenTask, InstanceId,
+    TaskId,
+};
+
 /// Punctuation Agora allows in RTC channel names and Signaling user IDs,
 /// besides ASCII letters, digits and the space.
 pub(crate) const NAME_PUNCTUATION: &str = "!#$%&()+-:;<=.>?@[]^_{}|~,";

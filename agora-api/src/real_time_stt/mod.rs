@@ -27,8 +27,22 @@
 //! ```
 
 mod builder_token;
+mod legacy_config;
+mod legacy_task;
 
 // A legacy (v5/v6) endpoint, deprecated for users only.
 #[allow(deprecated)]
 pub use builder_token::{AcquireSttBuilderToken, AcquireSttBuilderTokenBuilder};
-pub use builder_token::{BuilderToken, InstanceId, SttBuilderToken};
+pub use builder_token::{BuilderToken, InstanceId, LegacyStt, SttBuilderToken};
+// The legacy (v5/v6) task calls, from a builder token's session.
+pub use legacy_config::{
+    LegacyCaptionConfig, LegacyRtcConfig, LegacyRtcUpdate, LegacyStorage, LegacyStorageVendor,
+    LegacyTranslateConfig, LegacyTranslateUpdate, TranslateLanguage, UidLanguages,
+};
+#[allow(deprecated)]
+pub use legacy_task::{
+    LegacySttTask, LegacySttTaskSession, LegacySttTaskStatus, LegacySttUpdateField,
+    LegacySttUpdateMask, QueryLegacySttTask, QueryLegacySttTaskBuilder, StartLegacySttTask,
+    StartLegacySttTaskBuilder, StopLegacySttTask, StopLegacySttTaskBuilder, UpdateLegacySttTask,
+    UpdateLegacySttTaskBuilder,
+};

@@ -7,7 +7,9 @@
 //!   with a catch-all for values Agora adds later (responses, and requests
 //!   where Agora may add values); [`closed_enum!`]: the documented values
 //!   only, for requests where anything else is refused;
-//! - [`comma_list!`]: comma-separated lists of such values.
+//! - [`comma_list!`]: comma-separated lists of such values;
+//! - [`builder_token`]: the builder-token session that several products
+//!   share (the token kept with its task).
 //!
 //! Each checks its rule when a value is made ([`InvalidInput`] names the
 //! field and the rule) and again when it is decoded, so a value that
@@ -18,6 +20,7 @@
 //!
 //! [`InvalidInput`]: crate::InvalidInput
 
+pub(crate) mod builder_token;
 mod enums;
 // Decoders for values Agora sends with another JSON type than it
 // documents (numbers as strings): response types and webhooks.

@@ -3,8 +3,11 @@
 //! product is adding its folder (and its `mod` line here).
 
 pub(crate) mod analytics;
+// The builder tokens of the products whose tasks start with one.
+mod builder_tokens;
 pub(crate) mod channel;
 pub(crate) mod cloud_recording;
+pub(crate) mod cloud_transcoding;
 pub(crate) mod console;
 pub(crate) mod conversational_ai;
 pub(crate) mod media_pull;

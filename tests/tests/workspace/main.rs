@@ -12,6 +12,7 @@ mod auth;
 mod capabilities;
 mod channel;
 mod cloud_recording;
+mod cloud_transcoding;
 mod console;
 mod conversational_ai;
 mod decode;
