@@ -15,4 +15,5 @@ mod faults;
 mod hostile;
 mod readme_example;
 mod real_time_stt;
+mod real_time_stt_agents;
 mod rtm;

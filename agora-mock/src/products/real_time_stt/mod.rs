@@ -17,6 +17,10 @@ use crate::clock::unix_secs;
 use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, Reply};
 
+/// The v7 agents: their own product beside this one (their own state and
+/// error shape).
+mod agents;
+
 /// The Real-Time STT product. It keeps no state of its own yet: a token
 /// is remembered once the task calls that take it are emulated.
 #[derive(Debug)]
