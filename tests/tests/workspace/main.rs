@@ -21,6 +21,7 @@ mod hostile;
 mod hygiene;
 mod invalid;
 mod readme;
+mod real_time_stt_agents;
 mod reliability;
 mod rtm;
 mod secrets;
