@@ -1,7 +1,10 @@
 //! Real-Time STT (speech-to-text) RESTful API.
 //!
 //! Agora documents three generations: v7 (agents, current) and the legacy
-//! v5 and v6, which share their builder-token and task paths. Agora
+//! v5 and v6, which share their builder-token and task paths. v7 starts an
+//! agent by a unique name ([`StartSttAgent`]) and then addresses it by its
+//! agent ID ([`QuerySttAgent`], [`UpdateSttAgent`], [`StopSttAgent`]);
+//! [`ListSttAgents`] pages through the agents in one status. Agora
 //! deprecated v5 and v6 in June 2025 and ended them on 2026-06-11; their
 //! endpoints are bound, `#[deprecated]`, for projects that still call
 //! them. Basic auth on `api.agora.io`; Agora documents no numeric rate
@@ -26,9 +29,25 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod agent;
+mod agent_config;
 mod builder_token;
 mod legacy_config;
 mod legacy_task;
+
+pub use agent::{
+    ListSttAgents, ListSttAgentsBuilder, QueriedSttAgent, QuerySttAgent, QuerySttAgentBuilder,
+    StartSttAgent, StartSttAgentBuilder, StopSttAgent, StopSttAgentBuilder, SttAgent, SttAgentId,
+    SttAgentLeft, SttAgentList, SttAgentName, SttAgentPage, SttAgentStateCode, SttAgentStatus,
+    SttAgentSummary, SttListMeta, UpdateSttAgent, UpdateSttAgentBuilder,
+};
+pub use agent_config::{
+    AudioUid, CryptionMode, MaxIdleTime, SliceDuration, SttCaptionConfig, SttExtensionParams,
+    SttKeywords, SttLanguage, SttLanguages, SttRtcConfig, SttRtcUpdate, SttServerSideEncryption,
+    SttStorage, SttStorageVendor, SttTranslateConfig, SttTranslateUpdate, SttUpdateField,
+    SttUpdateMask, SubscribeAudioUids, TargetLanguages, Translation, Translations, UidLanguages,
+    UidLanguagesConfig, UnsubscribeAudioUids,
+};
 
 // A legacy (v5/v6) endpoint, deprecated for users only.
 #[allow(deprecated)]

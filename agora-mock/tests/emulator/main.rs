@@ -20,4 +20,5 @@ mod media_push;
 mod readme_example;
 mod real_time_stt;
 mod real_time_stt_legacy;
+mod real_time_stt_agents;
 mod rtm;

@@ -25,6 +25,7 @@ mod invalid;
 mod media_pull;
 mod media_push;
 mod readme;
+mod real_time_stt_agents;
 mod reliability;
 mod rtm;
 mod secrets;

@@ -21,6 +21,9 @@ use crate::product::{Product, Registration, Routes, Store};
 use crate::reply::Reply;
 
 mod legacy;
+/// The v7 agents: their own product beside this one (their own state and
+/// error shape).
+mod agents;
 
 /// The Real-Time STT product.
 #[derive(Debug)]
