@@ -55,12 +55,16 @@ mod values;
 // One folder and one cargo feature per product.
 #[cfg(feature = "analytics")]
 pub mod analytics;
+#[cfg(feature = "broadcast-streaming")]
+pub mod broadcast_streaming;
 #[cfg(feature = "channel")]
 pub mod channel;
 #[cfg(feature = "cloud-recording")]
 pub mod cloud_recording;
 #[cfg(feature = "console")]
 pub mod console;
+#[cfg(feature = "license")]
+pub mod license;
 #[cfg(feature = "real-time-stt")]
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]

@@ -3,8 +3,10 @@
 //! product is adding its folder (and its `mod` line here).
 
 pub(crate) mod analytics;
+pub(crate) mod broadcast_streaming;
 pub(crate) mod channel;
 pub(crate) mod cloud_recording;
 pub(crate) mod console;
+pub(crate) mod license;
 pub(crate) mod real_time_stt;
 pub(crate) mod rtm;

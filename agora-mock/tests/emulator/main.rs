@@ -6,6 +6,7 @@ mod support;
 
 mod analytics;
 mod auth;
+mod broadcast_streaming;
 mod channel;
 mod cloud_recording;
 mod console;
@@ -13,6 +14,7 @@ mod coverage;
 mod documented_examples;
 mod faults;
 mod hostile;
+mod license;
 mod readme_example;
 mod real_time_stt;
 mod rtm;
