@@ -55,6 +55,8 @@ mod values;
 // One folder and one cargo feature per product.
 #[cfg(feature = "analytics")]
 pub mod analytics;
+#[cfg(feature = "broadcast-streaming")]
+pub mod broadcast_streaming;
 #[cfg(feature = "channel")]
 pub mod channel;
 #[cfg(feature = "cloud-recording")]
@@ -65,6 +67,8 @@ pub mod cloud_transcoding;
 pub mod console;
 #[cfg(feature = "conversational-ai")]
 pub mod conversational_ai;
+#[cfg(feature = "license")]
+pub mod license;
 #[cfg(feature = "media-pull")]
 pub mod media_pull;
 #[cfg(feature = "media-push")]

@@ -4,12 +4,14 @@
 
 pub(crate) mod analytics;
 // The builder tokens of the products whose tasks start with one.
+pub(crate) mod broadcast_streaming;
 mod builder_tokens;
 pub(crate) mod channel;
 pub(crate) mod cloud_recording;
 pub(crate) mod cloud_transcoding;
 pub(crate) mod console;
 pub(crate) mod conversational_ai;
+pub(crate) mod license;
 pub(crate) mod media_pull;
 pub(crate) mod media_push;
 pub(crate) mod real_time_stt;

@@ -20,10 +20,10 @@ use serde_json::json;
 use crate::product::{Product, Registration, Routes, Store};
 use crate::reply::Reply;
 
-mod legacy;
 /// The v7 agents: their own product beside this one (their own state and
 /// error shape).
 mod agents;
+mod legacy;
 
 /// The Real-Time STT product.
 #[derive(Debug)]
