@@ -54,14 +54,14 @@ fn check_range(
 /// its request example sends a list of objects with a `languages` list,
 /// which is bound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UidLanguages {
+pub struct LegacyUidLanguages {
     /// The user.
     pub uid: String,
     /// Up to 4 languages.
     pub languages: Vec<String>,
 }
 
-impl Validate for UidLanguages {
+impl Validate for LegacyUidLanguages {
     fn validate(&self, at: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if self.uid.is_empty() {
             return Err(at.member("uid").invalid("must not be empty"));
@@ -72,7 +72,7 @@ impl Validate for UidLanguages {
 
 /// Checks `uidLanguagesConfig`: at most 5 users.
 fn check_uid_languages(
-    list: Option<&Vec<UidLanguages>>,
+    list: Option<&Vec<LegacyUidLanguages>>,
     at: &FieldPath<'_>,
 ) -> Result<(), InvalidInput> {
     if let Some(list) = list {
@@ -340,7 +340,7 @@ impl Validate for LegacyCaptionConfig {
 /// The rules of a start's top-level members.
 pub(super) fn check_start_lists(
     languages: &[String],
-    uid_languages: Option<&Vec<UidLanguages>>,
+    uid_languages: Option<&Vec<LegacyUidLanguages>>,
     max_idle_time: Option<u32>,
 ) -> Result<(), InvalidInput> {
     check_languages(languages, &FieldPath::root("languages"))?;
@@ -397,7 +397,7 @@ impl Validate for LegacyTranslateUpdate {
 /// The rules of an update's top-level lists.
 pub(super) fn check_update_lists(
     languages: Option<&Vec<String>>,
-    uid_languages: Option<&Vec<UidLanguages>>,
+    uid_languages: Option<&Vec<LegacyUidLanguages>>,
 ) -> Result<(), InvalidInput> {
     if let Some(languages) = languages {
         check_languages(languages, &FieldPath::root("languages"))?;

@@ -12,7 +12,7 @@ use crate::{Endpoint, InvalidInput, endpoint_docs};
 use super::builder_token::{LegacyStt, SttBuilderToken};
 use super::legacy_config::{
     LegacyCaptionConfig, LegacyRtcConfig, LegacyRtcUpdate, LegacyTranslateConfig,
-    LegacyTranslateUpdate, UidLanguages, check_start_lists, check_update_lists,
+    LegacyTranslateUpdate, LegacyUidLanguages, check_start_lists, check_update_lists,
 };
 
 /// The session of a legacy STT task: its App ID, ID and builder token,
@@ -73,7 +73,7 @@ pub struct StartLegacySttTask {
     pub languages: Vec<String>,
     /// Languages per user, at most 5 users (v6).
     #[endpoint(rename = "uidLanguagesConfig")]
-    pub uid_languages_config: Option<Vec<UidLanguages>>,
+    pub uid_languages_config: Option<Vec<LegacyUidLanguages>>,
     /// Seconds the channel may stay empty before the task ends: 5 to
     /// 2 592 000 (default 30).
     #[endpoint(rename = "maxIdleTime")]
@@ -272,7 +272,7 @@ pub struct UpdateLegacySttTask {
     pub languages: Option<Vec<String>>,
     /// Languages per user, at most 5 users (v6).
     #[endpoint(rename = "uidLanguagesConfig")]
-    pub uid_languages_config: Option<Vec<UidLanguages>>,
+    pub uid_languages_config: Option<Vec<LegacyUidLanguages>>,
     /// The users transcribed.
     #[endpoint(rename = "rtcConfig")]
     pub rtc_config: Option<LegacyRtcUpdate>,

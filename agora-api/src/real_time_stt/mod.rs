@@ -56,7 +56,7 @@ pub use builder_token::{BuilderToken, InstanceId, LegacyStt, SttBuilderToken};
 // The legacy (v5/v6) task calls, from a builder token's session.
 pub use legacy_config::{
     LegacyCaptionConfig, LegacyRtcConfig, LegacyRtcUpdate, LegacyStorage, LegacyStorageVendor,
-    LegacyTranslateConfig, LegacyTranslateUpdate, TranslateLanguage, UidLanguages,
+    LegacyTranslateConfig, LegacyTranslateUpdate, LegacyUidLanguages, TranslateLanguage,
 };
 #[allow(deprecated)]
 pub use legacy_task::{
