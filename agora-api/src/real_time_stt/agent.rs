@@ -196,8 +196,8 @@ pub struct QuerySttAgent {
 /// after the first was applied, so a retry never re-sends it once it may
 /// have reached Agora.
 ///
-/// The mask is sent comma-separated with each comma percent-encoded
-/// (`%2C`), which servers read as the literal commas of Agora's example.
+/// The mask is sent with literal commas between the fields, as Agora's
+/// example writes it (the mask is [`CommaSeparated`](crate::endpoint::CommaSeparated)).
 ///
 /// ```
 /// use agora_api::real_time_stt::{
@@ -219,7 +219,7 @@ pub struct QuerySttAgent {
 /// let client = Client::builder().basic_auth("id", "secret").build()?;
 /// assert_eq!(
 ///     client.prepare(&update)?.url().query(),
-///     Some("sequenceId=1&updateMask=translateConfig.enable%2CtranslateConfig.languages")
+///     Some("sequenceId=1&updateMask=translateConfig.enable,translateConfig.languages")
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
