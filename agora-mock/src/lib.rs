@@ -34,6 +34,14 @@
 //!   Signaling users, events (removed once fetched), messages and history
 //!   ([`MockServer::rtm`]); stable, well-formed Analytics answers. Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
+//! * **Notifications.** With [`MockServerBuilder::webhooks`], the
+//!   emulator POSTs signed NCS notifications for what happens in it: RTC
+//!   users joining, changing role and leaving; Cloud Recording sessions
+//!   starting, uploading and ending; Media Push converters and Media Pull
+//!   players created, changing state and destroyed; Conversational AI
+//!   agents joining and leaving. Failed answers are retried as Agora does,
+//!   [`MockServer::inject_delivery`] duplicates, reorders or delays them,
+//!   and [`MockServer::deliveries`] journals every attempt.
 //! * **Faults.** [`MockServer::inject`] makes the next N matching requests
 //!   answer a status (with `Retry-After`), answer late, or lose their
 //!   connection before or after the server acted; [`MockServer::set_unreachable`]
@@ -88,6 +96,7 @@ mod ids;
 mod journal;
 mod limits;
 mod pipeline;
+mod presence;
 mod product;
 mod products;
 mod redact;
@@ -96,6 +105,7 @@ mod router;
 mod seed;
 mod server;
 mod state;
+mod webhooks;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use faults::{Fault, FaultRule, FaultSpecError};
@@ -109,6 +119,7 @@ pub use server::{
     DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, DEFAULT_WHITEBOARD_ACCESS_KEY,
     DEFAULT_WHITEBOARD_SECRET_KEY, MockServer, MockServerBuilder,
 };
+pub use webhooks::{Delivery, DeliveryFault, WebhookTarget};
 
 /// The endpoints the emulator serves: every endpoint of every product it
 /// emulates, which is every product `agora-api` binds.

@@ -11,7 +11,7 @@ use agora_api::AppId;
 use agora_api::token::AppCertificate;
 use agora_mock::{
     DEFAULT_APP_CERTIFICATE, DEFAULT_APP_ID, DEFAULT_CUSTOMER_ID, DEFAULT_CUSTOMER_SECRET,
-    FaultRule, MockServer,
+    FaultRule, MockServer, WebhookTarget,
 };
 
 const DEFAULT_HOST: &str = "127.0.0.1";
@@ -44,6 +44,11 @@ OPTIONS:
                               status (503), delay=500ms / delay=2s, drop-before or
                               drop-after. Example:
                               --fault \"POST /v1/apps/*/cloud_recording/acquire 503 times=2\"
+    --webhook-url URL         deliver the emulator's notifications (NCS) to URL: RTC
+                              channel events and each product's lifecycle, signed
+                              and retried as Agora does [default: none]
+    --ncs-secret SECRET       the NCS secret deliveries are signed with
+                              [default: $AGORA_NCS_SECRET]; required with --webhook-url
     -h, --help                print this help
 "
     )
@@ -60,6 +65,8 @@ struct Options {
     rate_limits: bool,
     channels: Vec<(String, Vec<u32>)>,
     faults: Vec<FaultRule>,
+    webhook_url: Option<String>,
+    ncs_secret: Option<String>,
 }
 
 enum Parsed {
@@ -81,6 +88,8 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
         rate_limits: false,
         channels: Vec::new(),
         faults: Vec::new(),
+        webhook_url: None,
+        ncs_secret: None,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -160,6 +169,8 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
                     .faults
                     .push(FaultRule::parse(&value()?).map_err(|e| e.to_string())?);
             }
+            "--webhook-url" => options.webhook_url = Some(value()?),
+            "--ncs-secret" => options.ncs_secret = Some(value()?),
             _ => return Err(format!("unknown option {name:?} (see --help)")),
         }
     }
@@ -168,6 +179,12 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
     }
     if options.customer_secret.is_empty() {
         return Err("--customer-secret must not be empty".to_owned());
+    }
+    if options.webhook_url.is_some() && options.ncs_secret.is_none() {
+        options.ncs_secret = std::env::var("AGORA_NCS_SECRET").ok();
+    }
+    if options.webhook_url.is_some() && options.ncs_secret.as_deref().is_none_or(str::is_empty) {
+        return Err("--webhook-url needs --ncs-secret (or AGORA_NCS_SECRET)".to_owned());
     }
     Ok(Parsed::Run(Box::new(options)))
 }
@@ -198,6 +215,9 @@ async fn main() -> ExitCode {
     }
     for rule in &options.faults {
         builder = builder.fault(rule.clone());
+    }
+    if let (Some(url), Some(secret)) = (&options.webhook_url, &options.ncs_secret) {
+        builder = builder.webhooks(WebhookTarget::new(url.clone(), secret.clone()));
     }
     let server = match builder.start().await {
         Ok(server) => server,
@@ -233,6 +253,9 @@ async fn main() -> ExitCode {
     }
     for rule in &options.faults {
         println!("  fault            {rule}");
+    }
+    if let Some(url) = &options.webhook_url {
+        println!("  webhooks         delivered to {url}");
     }
     println!(
         "try: curl -u {}:{} {}/dev/v1/projects",

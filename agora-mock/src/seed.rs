@@ -6,11 +6,11 @@
 use std::fmt;
 
 use agora_api::channel::Platform;
+use agora_api::webhooks::LeaveReason;
 
-use crate::clock::unix_secs;
+use crate::presence::Arrival;
 use crate::products::channel::ChannelManagement;
 use crate::server::Shared;
-use crate::state::{Channel, Member};
 
 /// A user's role when joining an RTC channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,32 +140,20 @@ impl<'a> ChannelSeed<'a> {
         ) {
             return Err(Banned { rule_id });
         }
-        let channel = state
-            .account
-            .channels_mut(&self.app_id)
-            .entry(self.name.clone())
-            .or_insert_with(|| Channel {
-                live: join.role != Role::User,
-                users: Default::default(),
-            });
-        let role = match (channel.live, join.role) {
-            (false, _) => 1,
-            (true, Role::Audience) => 3,
-            (true, _) => 2,
+        let role = match join.role {
+            Role::User => 1,
+            Role::Host => 2,
+            Role::Audience => 3,
         };
-        let joined = channel
-            .users
-            .get(&join.uid)
-            .map_or_else(|| unix_secs(now), |member| member.joined);
-        channel.users.insert(
-            join.uid,
-            Member {
-                role,
-                platform: join.platform,
-                joined,
-                ip: join.ip,
-            },
-        );
+        let arrival = Arrival {
+            uid: join.uid,
+            role,
+            platform: join.platform,
+            ip: join.ip,
+        };
+        state
+            .account
+            .join_channel(&self.app_id, &self.name, arrival, now);
         state.tick(now);
         Ok(self)
     }
@@ -199,11 +187,10 @@ impl<'a> ChannelSeed<'a> {
         let now = self.shared.now();
         let mut state = self.shared.state();
         state.tick(now);
-        let channels = state.account.channels_mut(&self.app_id);
-        let left = channels
-            .get_mut(&self.name)
-            .is_some_and(|channel| channel.users.remove(&uid).is_some());
-        channels.retain(|_, channel| !channel.users.is_empty());
+        let left =
+            state
+                .account
+                .leave_channel(&self.app_id, &self.name, uid, LeaveReason::Normal, now);
         state.tick(now);
         left
     }
@@ -213,7 +200,9 @@ impl<'a> ChannelSeed<'a> {
         let now = self.shared.now();
         let mut state = self.shared.state();
         state.tick(now);
-        state.account.channels_mut(&self.app_id).remove(&self.name);
+        state
+            .account
+            .clear_channel(&self.app_id, &self.name, LeaveReason::Normal, now);
     }
 
     /// The user IDs in the channel, in order.

@@ -16,6 +16,7 @@ use agora_api::channel::Platform;
 use crate::ids::Rng;
 use crate::limits::Limiter;
 use crate::product::{self, Product, Store};
+use crate::webhooks::Outbox;
 
 /// The emulator's memory.
 pub(crate) struct State {
@@ -45,8 +46,14 @@ impl fmt::Debug for State {
 pub(crate) struct Account {
     pub(crate) rng: Rng,
     pub(crate) projects: Vec<Project>,
-    /// The RTC channels with users in them, per App ID, by name.
+    /// The RTC channels with users in them, per App ID, by name. Change
+    /// who is in them through `join_channel` and `leave_channel`
+    /// (`presence.rs`), which report it.
     pub(crate) channels: BTreeMap<String, BTreeMap<String, Channel>>,
+    /// Where notifications go (nowhere unless a receiver is configured).
+    pub(crate) outbox: Outbox,
+    /// The last `clientSeq` given to an RTC user event.
+    pub(crate) client_seq: u64,
 }
 
 /// One project of the account.
@@ -121,6 +128,8 @@ impl State {
                 rng: Rng::new(seed),
                 projects: Vec::new(),
                 channels: BTreeMap::new(),
+                outbox: Outbox::default(),
+                client_seq: 0,
             },
             products: HashMap::new(),
             limiter: None,

@@ -18,6 +18,7 @@ use crate::faults::FaultRule;
 use crate::journal::{Journal, MAX_BYTES, MAX_ENTRIES};
 use crate::router::Router;
 use crate::state::{Project, State};
+use crate::webhooks::{self, DeliveryLog, WebhookTarget};
 
 /// How long a client may take to send a request's headers, by default.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -122,6 +123,7 @@ pub struct MockServerBuilder {
     journal_limit: usize,
     journal_byte_limit: usize,
     header_read_timeout: Duration,
+    webhooks: Option<WebhookTarget>,
 }
 
 impl fmt::Debug for MockServerBuilder {
@@ -137,6 +139,7 @@ impl fmt::Debug for MockServerBuilder {
             .field("journal_limit", &self.journal_limit)
             .field("journal_byte_limit", &self.journal_byte_limit)
             .field("header_read_timeout", &self.header_read_timeout)
+            .field("webhooks", &self.webhooks)
             .finish_non_exhaustive()
     }
 }
@@ -155,6 +158,7 @@ impl Default for MockServerBuilder {
             journal_limit: MAX_ENTRIES,
             journal_byte_limit: MAX_BYTES,
             header_read_timeout: HEADER_READ_TIMEOUT,
+            webhooks: None,
         }
     }
 }
@@ -287,6 +291,28 @@ impl MockServerBuilder {
         self
     }
 
+    /// Delivers the emulator's notifications (NCS) to `target`: RTC
+    /// channel events as users join and leave, and each product's
+    /// lifecycle events as its tasks start, change and end, signed with the
+    /// target's NCS secret and retried as Agora does. Off by default. See
+    /// [`MockServer::deliveries`] and [`MockServer::inject_delivery`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use agora_mock::{MockServer, WebhookTarget};
+    /// let server = MockServer::builder()
+    ///     .webhooks(WebhookTarget::new("http://127.0.0.1:9/ncs", "ncs-secret"))
+    ///     .start()
+    ///     .await?;
+    /// # let _ = server;
+    /// # Ok(()) }
+    /// ```
+    pub fn webhooks(mut self, target: WebhookTarget) -> Self {
+        self.webhooks = Some(target);
+        self
+    }
+
     /// A fault active from the start (the binary's `--fault`).
     pub fn fault(mut self, rule: FaultRule) -> Self {
         self.faults.push(rule);
@@ -296,7 +322,8 @@ impl MockServerBuilder {
     /// Binds the hosts and starts serving.
     ///
     /// # Errors
-    /// When an address cannot be bound.
+    /// When an address cannot be bound, or the webhook target's URL is not
+    /// a URL.
     pub async fn start(self) -> io::Result<MockServer> {
         let seed = self.seed.unwrap_or_else(|| {
             SystemTime::now()
@@ -307,6 +334,11 @@ impl MockServerBuilder {
         let mut state = State::new(seed);
         if self.rate_limits {
             state.limiter = Some(Default::default());
+        }
+        let deliveries = Arc::new(DeliveryLog::default());
+        if let Some(target) = &self.webhooks {
+            state.account.outbox = webhooks::start(target, &deliveries)
+                .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error.to_string()))?;
         }
         let project_id = state.account.rng.alnum(9);
         state.account.projects.push(Project {
@@ -330,6 +362,7 @@ impl MockServerBuilder {
             faults: Mutex::new(self.faults),
             requests: AtomicU64::new(0),
             seed,
+            deliveries,
         });
         let mut hosts = Vec::with_capacity(self.hosts);
         for index in 0..self.hosts {

@@ -19,6 +19,7 @@ use crate::products::rtm::{Message, RtmSeed};
 use crate::router::Router;
 use crate::seed::ChannelSeed;
 use crate::state::State;
+use crate::webhooks::{Delivery, DeliveryFault, DeliveryLog};
 
 mod builder;
 mod hosts;
@@ -42,6 +43,8 @@ pub(crate) struct Shared {
     pub(crate) faults: Mutex<Vec<FaultRule>>,
     pub(crate) requests: AtomicU64,
     pub(crate) seed: u64,
+    /// Pending delivery faults and the journal of deliveries.
+    pub(crate) deliveries: Arc<DeliveryLog>,
 }
 
 impl fmt::Debug for Shared {
@@ -377,6 +380,43 @@ impl MockServer {
     /// Forgets the journal.
     pub fn clear_journal(&self) {
         lock(&self.shared.journal).clear();
+    }
+
+    // ----- notifications --------------------------------------------------
+
+    /// Every notification delivered (or dropped) so far, oldest first, with
+    /// each attempt's outcome; the last 10 000. Empty unless the builder
+    /// set [`webhooks`](MockServerBuilder::webhooks).
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.shared.deliveries.deliveries()
+    }
+
+    /// Waits until at least `count` deliveries are journaled, or `timeout`
+    /// passes; returns them all either way.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// use std::time::Duration;
+    /// let server = agora_mock::MockServer::start().await;
+    /// assert!(server.wait_for_deliveries(1, Duration::from_millis(20)).await.is_empty());
+    /// # }
+    /// ```
+    pub async fn wait_for_deliveries(&self, count: usize, timeout: Duration) -> Vec<Delivery> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let deliveries = self.deliveries();
+            if deliveries.len() >= count || tokio::time::Instant::now() >= deadline {
+                return deliveries;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Applies `fault` to the next notification to go out (several faults
+    /// apply to the next notifications in turn).
+    pub fn inject_delivery(&self, fault: DeliveryFault) {
+        self.shared.deliveries.inject(fault);
     }
 
     // ----- state ----------------------------------------------------------

@@ -1,12 +1,13 @@
 //! Ban rules: create, list, update the expiry, delete.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use agora_api::Uid;
 use agora_api::channel::{
     BanMinutes, BanRuleId, BanSeconds, CreateBanRule, DeleteBanRule, ListBanRules,
     UpdateBanRuleExpiry,
 };
+use agora_api::webhooks::LeaveReason;
 use serde_json::{Value, json};
 
 use super::{BanRule, ChannelManagement, unknown_app};
@@ -73,19 +74,27 @@ fn rule_json(rule: &BanRule) -> Value {
 }
 
 /// Removes the users `rule` bans from joining from the app's channels.
-fn kick(account: &mut Account, rule: &BanRule) {
+/// Each leaves with reason 3 (permission), as Agora reports a kick.
+fn kick(account: &mut Account, rule: &BanRule, now: SystemTime) {
     if !rule.bans_joining() {
         return;
     }
-    let Some(channels) = account.channels.get_mut(&rule.appid) else {
+    let Some(channels) = account.channels.get(&rule.appid) else {
         return;
     };
-    for (cname, channel) in channels.iter_mut() {
-        channel
-            .users
-            .retain(|uid, member| !rule.matches(cname, *uid, member.ip.as_deref()));
+    let kicked: Vec<(String, u32)> = channels
+        .iter()
+        .flat_map(|(cname, channel)| {
+            channel
+                .users
+                .iter()
+                .filter(|(uid, member)| rule.matches(cname, **uid, member.ip.as_deref()))
+                .map(|(uid, _)| (cname.clone(), *uid))
+        })
+        .collect();
+    for (cname, uid) in kicked {
+        account.leave_channel(&rule.appid, &cname, uid, LeaveReason::Permission, now);
     }
-    channels.retain(|_, channel| !channel.users.is_empty());
 }
 
 pub(super) fn create_rule(
@@ -118,7 +127,7 @@ pub(super) fn create_rule(
         updated: call.now,
         expires: call.now + duration_of(request.time, request.time_in_seconds),
     };
-    kick(store.account, &rule);
+    kick(store.account, &rule, call.now);
     // A rule of 0 kicks and is over at once.
     if rule.expires > call.now {
         store.own.rules.insert(id, rule);
@@ -169,7 +178,7 @@ pub(super) fn update_rule(
     rule.expires = call.now + duration_of(request.time, request.time_in_seconds);
     rule.updated = call.now;
     let rule = rule.clone();
-    kick(store.account, &rule);
+    kick(store.account, &rule, call.now);
     if rule.expires <= call.now {
         store.own.rules.remove(&rule.id);
     }

@@ -196,15 +196,24 @@ pub(super) fn stop(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Stop>)
             "serverResponse".into(),
             json!({ "extensionServiceState": services }),
         );
+        super::events::ended(store.account, session, None, call.now);
         return Ok(Reply::ok(Value::Object(body)));
     }
     if !session.saw_streams {
         body.insert("code".into(), Value::from(435));
         body.insert("reason".into(), Value::from("no recorded data"));
+        super::events::ended(store.account, session, None, call.now);
         return Ok(Reply::json(206, Value::Object(body)));
     }
     let mut server_response = serde_json::Map::new();
-    if let Some((list_mode, files)) = file_list(session) {
+    let files = file_list(session);
+    super::events::ended(
+        store.account,
+        session,
+        files.as_ref().map(|(_, files)| files),
+        call.now,
+    );
+    if let Some((list_mode, files)) = files {
         server_response.insert("fileListMode".into(), Value::from(list_mode));
         server_response.insert("fileList".into(), files);
     }

@@ -31,6 +31,7 @@ use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, JSON_ONLY, Reply};
 
 mod control;
+mod events;
 mod files;
 mod start;
 
@@ -91,6 +92,7 @@ impl Product for CloudRecording {
             resource.sid.is_some() || resource.acquired + RESOURCE_LIFETIME * 13 > now
         });
         let channels = &store.account.channels;
+        let mut exited = Vec::new();
         for session in store.own.sessions.values_mut() {
             if session.phase != Phase::Running {
                 continue;
@@ -98,6 +100,7 @@ impl Product for CloudRecording {
             let expiry = Duration::from_secs(session.expired_hour * 3_600);
             if now >= session.started + expiry {
                 session.phase = Phase::Exited;
+                exited.push(session.sid.clone());
                 continue;
             }
             if session.mode == RecordingMode::Web {
@@ -106,6 +109,7 @@ impl Product for CloudRecording {
                     .is_some_and(|limit| now >= session.started + limit)
                 {
                     session.phase = Phase::Exited;
+                    exited.push(session.sid.clone());
                 }
                 continue;
             }
@@ -127,11 +131,19 @@ impl Product for CloudRecording {
                     > session.max_idle()
                 {
                     session.phase = Phase::Exited;
+                    exited.push(session.sid.clone());
                 }
             } else {
                 session.saw_streams = true;
                 session.last_streaming = now;
                 session.recorded_uids.extend(streamers);
+            }
+        }
+        // Sessions that ended by themselves say so; their files are
+        // reported only by `stop` in this emulator.
+        for sid in exited {
+            if let Some(session) = store.own.sessions.get_mut(&sid) {
+                events::ended(store.account, session, None, now);
             }
         }
     }
@@ -190,6 +202,8 @@ struct Session {
     onhold: bool,
     rtmp_urls: Vec<String>,
     layout: Option<serde_json::Value>,
+    /// The next notification's `sequence`.
+    events: u64,
 }
 
 impl Session {

@@ -224,8 +224,12 @@ pub(super) fn start(store: &mut Store<'_, CloudRecording>, call: &Call<'_, Start
             onhold,
             rtmp_urls,
             layout: None,
+            events: 0,
         },
     );
+    if let Some(session) = store.own.sessions.get_mut(&sid) {
+        super::events::started(store.account, session, call.now);
+    }
     if let Some(resource) = store.own.resources.get_mut(request.resource_id.as_str()) {
         resource.sid = Some(sid.clone());
     }

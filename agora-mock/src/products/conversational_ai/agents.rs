@@ -111,6 +111,7 @@ pub(super) fn start(
         mllm: properties.uses_mllm(),
         history: Vec::new(),
         turns: Vec::new(),
+        reported: Default::default(),
     };
     let greeting = properties
         .llm
@@ -167,6 +168,9 @@ pub(super) fn stop(store: &mut Store<'_, ConversationalAi>, call: &Call<'_, Stop
                 "agent exits with reason: leave".into(),
             ),
         },
+    }
+    if let Some(agent) = store.own.agents.get_mut(request.agent_id.as_str()) {
+        super::events::report(store.account, agent, call.now);
     }
     Ok(Reply::ok(json!({})))
 }

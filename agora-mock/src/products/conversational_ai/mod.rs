@@ -54,6 +54,7 @@ use crate::reply::{Fail, Reply};
 
 mod agents;
 mod control;
+mod events;
 mod token;
 
 /// How many agents of one App ID may be active at once in the emulator.
@@ -163,6 +164,9 @@ impl Product for ConversationalAi {
                 _ => {}
             }
         }
+        for agent in store.own.agents.values_mut() {
+            events::report(store.account, agent, now);
+        }
     }
 }
 
@@ -219,6 +223,8 @@ struct Agent {
     mllm: bool,
     history: Vec<(Role, String)>,
     turns: Vec<Turn>,
+    /// What its notifications already said.
+    reported: events::Reported,
 }
 
 impl Agent {

@@ -34,13 +34,15 @@ use agora_api::media_pull::{
 };
 use agora_api::registry::EndpointInfo;
 use agora_api::types::RequestId;
+use agora_api::webhooks::{LeaveReason, product_id};
 use agora_api::{InvalidInput, ServiceRegion};
 use serde_json::{Value, json};
 
-use crate::clock::unix_secs;
+use crate::clock::{unix_millis, unix_secs};
+use crate::presence::Arrival;
 use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, Reply};
-use crate::state::{Account, Channel, Member};
+use crate::state::Account;
 
 /// How long a player connects before it runs (or fails).
 const CONNECTING: Duration = Duration::from_secs(2);
@@ -85,6 +87,7 @@ impl Product for MediaPull {
         let account = &mut *store.account;
         let mut destroyed = Vec::new();
         for player in &mut own.live {
+            let before = player.status;
             if player.status == Status::Idle && player.play_at.is_none_or(|at| now >= at) {
                 player.status = Status::Connecting;
                 player.connecting_since =
@@ -94,11 +97,14 @@ impl Product for MediaPull {
                 if crate::products::media_push::unreachable(player.config.stream_url.as_str()) {
                     player.status = Status::Failed;
                     player.failed_since = Some(player.connecting_since + CONNECTING);
-                    leave(account, player);
+                    leave(account, player, now);
                 } else {
                     player.status = Status::Running;
                     join(account, player, now);
                 }
+            }
+            if player.status != before {
+                notify(account, 4, now, player.notice(None));
             }
             if player.status == Status::Failed {
                 let since = *player.failed_since.get_or_insert(now);
@@ -110,7 +116,7 @@ impl Product for MediaPull {
             }
         }
         for id in destroyed {
-            remove(own, account, &id);
+            remove(own, account, &id, now, "Failed");
         }
     }
 }
@@ -166,6 +172,17 @@ struct LivePlayer {
 }
 
 impl LivePlayer {
+    /// The payload of a notification about this player (`productId` 4).
+    fn notice(&self, destroy_reason: Option<&str>) -> Value {
+        let mut player = self.view(false);
+        player["idleTimeout"] = json!(self.idle_timeout);
+        let mut payload = json!({ "player": player });
+        if let Some(reason) = destroy_reason {
+            payload["destroyReason"] = json!(reason);
+        }
+        payload
+    }
+
     /// As a list (or a create, with `brief`) shows it.
     fn view(&self, partial: bool) -> Value {
         let mut player = json!({
@@ -202,54 +219,51 @@ fn join(account: &mut Account, player: &mut LivePlayer, now: SystemTime) {
     let Some(uid) = player.uid else {
         return;
     };
-    let channel = account
-        .channels_mut(&player.app_id)
-        .entry(player.config.channel_name.as_str().to_owned())
-        .or_insert_with(|| Channel {
-            live: true,
-            users: Default::default(),
-        });
-    if channel.users.contains_key(&uid) {
+    let name = player.config.channel_name.as_str();
+    if account
+        .channel(&player.app_id, name)
+        .is_some_and(|channel| channel.users.contains_key(&uid))
+    {
         return;
     }
-    let role = if channel.live { 2 } else { 1 };
-    channel.users.insert(
+    let arrival = Arrival {
         uid,
-        Member {
-            role,
-            platform: Platform::Linux,
-            joined: unix_secs(now),
-            ip: None,
-        },
-    );
+        role: 2,
+        platform: Platform::Linux,
+        ip: None,
+    };
+    account.join_channel(&player.app_id, name, arrival, now);
     player.joined = true;
 }
 
 /// Takes a player's uid out of its channel, if it put it there.
-fn leave(account: &mut Account, player: &mut LivePlayer) {
+fn leave(account: &mut Account, player: &mut LivePlayer, now: SystemTime) {
     if !player.joined {
         return;
     }
     player.joined = false;
-    let (Some(uid), Some(channels)) = (player.uid, account.channels.get_mut(&player.app_id)) else {
-        return;
-    };
-    let name = player.config.channel_name.as_str();
-    if let Some(channel) = channels.get_mut(name) {
-        channel.users.remove(&uid);
-        if channel.users.is_empty() {
-            channels.remove(name);
-        }
+    if let Some(uid) = player.uid {
+        let name = player.config.channel_name.as_str();
+        account.leave_channel(&player.app_id, name, uid, LeaveReason::Normal, now);
     }
 }
 
-/// Destroys player `id`.
-fn remove(own: &mut Players, account: &mut Account, id: &str) {
+/// Destroys player `id` for `reason` (its notification's
+/// `destroyReason`).
+fn remove(own: &mut Players, account: &mut Account, id: &str, now: SystemTime, reason: &str) {
     if let Some(at) = own.live.iter().position(|player| player.id == id) {
         let mut player = own.live.remove(at);
-        leave(account, &mut player);
+        leave(account, &mut player, now);
+        notify(account, 3, now, player.notice(Some(reason)));
         own.gone.insert(player.id);
     }
+}
+
+/// Sends player event `event_type` (1 created, 3 destroyed, 4 status
+/// changed) with `payload` from [`LivePlayer::notice`].
+fn notify(account: &mut Account, event_type: u32, now: SystemTime, mut payload: Value) {
+    payload["lts"] = json!(unix_millis(now));
+    account.notify(product_id::MEDIA_PULL, event_type, None, now, || payload);
 }
 
 /// `{"message": text}` with `status`.
@@ -371,6 +385,7 @@ fn create(store: &mut Store<'_, MediaPull>, call: &Call<'_, CreatePlayer>) -> Ha
     };
     let reply = Reply::ok(json!({ "player": brief, "fields": fields }))
         .with_header("x-resource-id", player.id.clone());
+    notify(store.account, 1, call.now, player.notice(None));
     store.own.live.push(player);
     Ok(with_request_id(
         reply,
@@ -387,7 +402,7 @@ fn delete(store: &mut Store<'_, MediaPull>, call: &Call<'_, DeletePlayer>) -> Ha
         Some(player)
             if player.app_id == request.app_id.as_str() && player.region == request.region =>
         {
-            remove(store.own, store.account, id);
+            remove(store.own, store.account, id, call.now, "Delete request");
         }
         Some(_) => return Err(not_found()),
         // Deleting a deleted player succeeds again.

@@ -30,12 +30,14 @@ use agora_api::media_push::{
 };
 use agora_api::registry::EndpointInfo;
 use agora_api::types::RequestId;
+use agora_api::webhooks::product_id;
 use agora_api::{InvalidInput, ServiceRegion};
 use serde_json::{Value, json};
 
-use crate::clock::unix_secs;
+use crate::clock::{unix_millis, unix_secs};
 use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, Reply};
+use crate::state::Account;
 
 mod update;
 
@@ -77,6 +79,7 @@ impl Product for MediaPush {
     /// Converters connect, run or fail; idle ones are destroyed.
     fn tick(store: &mut Store<'_, Self>, now: SystemTime) {
         let channels = &store.account.channels;
+        let mut events = Vec::new();
         store.own.live.retain_mut(|converter| {
             if converter.state == State::Connecting
                 && now >= converter.connecting_since + CONNECTING
@@ -86,6 +89,7 @@ impl Product for MediaPush {
                 } else {
                     State::Running
                 };
+                events.push((3, converter.notice(None)));
             }
             let streaming = channels
                 .get(&converter.app_id)
@@ -105,11 +109,15 @@ impl Product for MediaPush {
                 let since = *converter.idle_since.get_or_insert(now);
                 let limit = Duration::from_secs(converter.idle_timeout());
                 if now.duration_since(since).unwrap_or_default() > limit {
+                    events.push((4, converter.notice(Some("Idle timeout"))));
                     return false;
                 }
             }
             true
         });
+        for (event_type, payload) in events {
+            notify(store.account, event_type, now, payload);
+        }
     }
 }
 
@@ -206,6 +214,16 @@ impl Converter {
         json!({ "converter": converter, "fields": fields.join(",") })
     }
 
+    /// The payload of a notification about this converter (`productId`
+    /// 5): the converter as `get` shows it, and why it was destroyed.
+    pub(super) fn notice(&self, destroy_reason: Option<&str>) -> Value {
+        let mut payload = self.full();
+        if let Some(reason) = destroy_reason {
+            payload["destroyReason"] = json!(reason);
+        }
+        payload
+    }
+
     /// A list member, numbers as strings as in Agora's example.
     fn member(&self) -> Value {
         let mut member = json!({
@@ -224,6 +242,13 @@ impl Converter {
         }
         member
     }
+}
+
+/// Sends converter event `event_type` (1 created, 2 updated, 3 state
+/// changed, 4 destroyed) with `payload` from [`Converter::notice`].
+pub(super) fn notify(account: &mut Account, event_type: u32, now: SystemTime, mut payload: Value) {
+    payload["lts"] = json!(unix_millis(now));
+    account.notify(product_id::MEDIA_PUSH, event_type, None, now, || payload);
 }
 
 /// `{"message": text}` with `status`.
@@ -295,6 +320,7 @@ fn create(store: &mut Store<'_, MediaPush>, call: &Call<'_, CreateConverter>) ->
         idle_since: None,
     };
     let reply = Reply::ok(converter.brief()).with_header("x-resource-id", converter.id.clone());
+    notify(store.account, 1, call.now, converter.notice(None));
     store.own.live.push(converter);
     Ok(with_request_ids(
         reply,
@@ -306,10 +332,12 @@ fn create(store: &mut Store<'_, MediaPush>, call: &Call<'_, CreateConverter>) ->
 fn delete(store: &mut Store<'_, MediaPush>, call: &Call<'_, DeleteConverter>) -> Handled {
     let request = &call.request;
     let id = request.converter_id.as_str();
-    if find(store, request.app_id.as_str(), request.region, id).is_none() {
+    let Some(converter) = find(store, request.app_id.as_str(), request.region, id) else {
         return Err(not_found());
-    }
+    };
+    let payload = converter.notice(Some("Delete request"));
     store.own.live.retain(|converter| converter.id != id);
+    notify(store.account, 4, call.now, payload);
     let reply = Reply {
         status: 200,
         headers: Vec::new(),

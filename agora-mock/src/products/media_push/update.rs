@@ -37,6 +37,10 @@ pub(super) fn update(
         converter.updated = call.now;
     }
     let reply = Reply::ok(converter.brief()).with_header("x-resource-id", converter.id.clone());
+    if !stale {
+        let payload = converter.notice(None);
+        super::notify(store.account, 2, call.now, payload);
+    }
     Ok(with_request_ids(
         reply,
         request.request_id.as_ref(),
