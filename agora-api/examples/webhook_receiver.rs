@@ -2,7 +2,7 @@
 //! each signature, drops repeats and prints the typed events.
 //!
 //! ```text
-//! AGORA_NCS_SECRET=... webhook_receiver [--listen 127.0.0.1:8080]
+//! AGORA_NCS_SECRET=... webhook_receiver [--listen 127.0.0.1:8080] [--exit-after N]
 //! webhook_receiver --self-test
 //! ```
 //!
@@ -10,12 +10,14 @@
 //! Agora's 10-second limit asks. `--self-test` serves on a free loopback
 //! port, plays Agora against itself (signed deliveries, a retried failure,
 //! a duplicate, a forged signature) and exits 0 only if every answer and
-//! every printed event is as expected.
+//! every printed event is as expected. `--exit-after N` stops the server
+//! once it has printed N new events (CI runs it so against `agora-mock
+//! --webhook-url`, the emulator delivering its own notifications).
 //!
 //! Run with `cargo run -p agora-api --features axum --example webhook_receiver`.
 
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -28,6 +30,7 @@ use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use tokio::sync::Notify;
 
 /// What the handlers share.
 #[derive(Clone)]
@@ -38,6 +41,10 @@ struct Receiver {
     lines: Arc<Mutex<Vec<String>>>,
     /// Answer the next request `503` (the self-test's failed attempt).
     fail_next: Arc<AtomicBool>,
+    /// New events still to print before the server stops (`--exit-after`).
+    remaining: Option<Arc<AtomicUsize>>,
+    /// Told when `remaining` reaches zero.
+    done: Arc<Notify>,
 }
 
 impl FromRef<Receiver> for Arc<Verifier> {
@@ -69,6 +76,11 @@ async fn ncs(
         println!("{line}");
         if let Ok(mut lines) = receiver.lines.lock() {
             lines.push(line);
+        }
+        if let (true, Some(remaining)) = (fresh, &receiver.remaining)
+            && remaining.fetch_sub(1, Ordering::SeqCst) == 1
+        {
+            receiver.done.notify_one();
         }
     });
     Acknowledge.into_response()
@@ -116,6 +128,8 @@ fn receiver(secret: &Secret) -> Receiver {
         seen: Arc::new(Mutex::new(Deduplicator::new(100_000))),
         lines: Arc::default(),
         fail_next: Arc::default(),
+        remaining: None,
+        done: Arc::default(),
     }
 }
 
@@ -123,14 +137,22 @@ fn router(receiver: Receiver) -> Router {
     Router::new().route("/ncs", post(ncs)).with_state(receiver)
 }
 
-async fn serve(listen: &str, secret: &Secret) -> Result<(), String> {
+async fn serve(listen: &str, secret: &Secret, exit_after: Option<usize>) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     eprintln!("listening on http://{listen}/ncs");
-    axum::serve(listener, router(receiver(secret)))
-        .await
-        .map_err(|e| format!("server: {e}"))
+    let mut receiver = receiver(secret);
+    receiver.remaining = exit_after.map(|count| Arc::new(AtomicUsize::new(count)));
+    let done = receiver.done.clone();
+    let server = axum::serve(listener, router(receiver));
+    match exit_after {
+        Some(_) => server
+            .with_graceful_shutdown(async move { done.notified().await })
+            .await
+            .map_err(|e| format!("server: {e}")),
+        None => server.await.map_err(|e| format!("server: {e}")),
+    }
 }
 
 /// Plays Agora against a receiver on loopback; `Err` says what differed.
@@ -215,14 +237,24 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["--self-test"] => self_test().await.map(|()| println!("self-test passed")),
-        [] | ["--listen", _] => match std::env::var("AGORA_NCS_SECRET") {
-            Ok(secret) => {
-                let listen = args.get(1).map_or("127.0.0.1:8080", String::as_str);
-                serve(listen, &Secret::new(secret)).await
+        [] | ["--listen", _] | ["--listen", _, "--exit-after", _] => {
+            match std::env::var("AGORA_NCS_SECRET") {
+                Ok(secret) => {
+                    let listen = args.get(1).map_or("127.0.0.1:8080", String::as_str);
+                    match args.get(3).map(|count| count.parse::<usize>()) {
+                        Some(Ok(0)) | Some(Err(_)) => {
+                            Err("--exit-after needs a positive count".into())
+                        }
+                        Some(Ok(count)) => serve(listen, &Secret::new(secret), Some(count)).await,
+                        None => serve(listen, &Secret::new(secret), None).await,
+                    }
+                }
+                Err(_) => Err("set AGORA_NCS_SECRET to the NCS secret shown in Console".into()),
             }
-            Err(_) => Err("set AGORA_NCS_SECRET to the NCS secret shown in Console".into()),
-        },
-        _ => Err("usage: webhook_receiver [--listen ADDRESS] | --self-test".into()),
+        }
+        _ => {
+            Err("usage: webhook_receiver [--listen ADDRESS [--exit-after N]] | --self-test".into())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
