@@ -1,9 +1,9 @@
 //! A local emulator of Agora's server-side REST APIs, for tests and
 //! offline development (think stripe-mock).
 //!
-//! A [`MockServer`] serves every endpoint `agora-api` binds in the console,
-//! channel management, Cloud Recording, Signaling and Analytics products,
-//! on loopback, and behaves as Agora documents:
+//! A [`MockServer`] serves every endpoint `agora-api` binds, of every
+//! product (one folder each under `src/products/`, found by the registry,
+//! see [`served_endpoints`]), on loopback, and behaves as Agora documents:
 //!
 //! * **Auth.** Basic credentials must match the server's
 //!   ([`Credentials`]); missing ones get `401 {"message": "Unauthorized"}`,
@@ -32,7 +32,10 @@
 //!   Recording resources that expire after five minutes, one session each,
 //!   through acquire -> start -> query -> update -> updateLayout -> stop;
 //!   Signaling users, events (removed once fetched), messages and history
-//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers. Time
+//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers; and
+//!   each other product's own state machine, described in its folder's
+//!   module docs (converters and players that connect, run and idle out;
+//!   agents; transcoding and STT tasks; licenses that run out; ...). Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
 //! * **Notifications.** With [`MockServerBuilder::webhooks`], the
 //!   emulator POSTs signed NCS notifications for what happens in it: RTC

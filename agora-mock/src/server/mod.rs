@@ -75,10 +75,10 @@ impl Shared {
     }
 }
 
-/// A running emulator of Agora's REST APIs on loopback: every endpoint of
-/// the console, channel management, Cloud Recording, Signaling and
-/// Analytics products, with Basic and RTM token auth checked, state kept,
-/// faults injectable and every request journaled. Dropping it stops it.
+/// A running emulator of Agora's REST APIs on loopback: every endpoint
+/// `agora-api` binds, with each endpoint's auth schemes checked, state
+/// kept, faults injectable, notifications delivered when asked for, and
+/// every request journaled. Dropping it stops it.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
