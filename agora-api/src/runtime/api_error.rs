@@ -18,10 +18,12 @@ pub struct ApiError {
     /// Agora's own error code: a number (Cloud Recording) or a string
     /// (some RTM errors), when the body has one.
     pub code: Option<ErrorCode>,
-    /// The short reason (`reason`, or `detail`), when the body has one.
+    /// The short reason (`reason`, or `detail` when there is no
+    /// `reason`), when the body has one.
     pub reason: Option<String>,
-    /// The human-readable message (`message` or `error_msg`), when the body
-    /// has one.
+    /// The human-readable message (`message` or `error_msg`; a `detail`
+    /// beside a `reason`, as Conversational AI and Real-Time STT v7 send
+    /// them), when the body has one.
     pub message: Option<String>,
     /// The `X-Request-ID` response header.
     pub request_id: Option<String>,
@@ -131,17 +133,28 @@ impl ApiError {
     /// ```
     pub fn from_response(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
         match serde_json::from_slice::<ErrorBody>(body) {
-            Ok(parsed) => ApiError {
-                status,
-                code: code(parsed.code).or_else(|| code(parsed.error_code)),
-                reason: text(parsed.reason).or_else(|| text(parsed.detail)),
-                message: text(parsed.message).or_else(|| text(parsed.error_msg)),
-                request_id,
-                body_excerpt: None,
-                retry_after: None,
-                resource_id: None,
-                in_band: false,
-            },
+            Ok(parsed) => {
+                // `{"detail": "...", "reason": "InvalidRequest"}`: the reason
+                // is the short one and the detail the message; a lone
+                // `detail` is the reason.
+                let (reason, detail) = match (text(parsed.reason), text(parsed.detail)) {
+                    (Some(reason), detail) => (Some(reason), detail),
+                    (None, detail) => (detail, None),
+                };
+                ApiError {
+                    status,
+                    code: code(parsed.code).or_else(|| code(parsed.error_code)),
+                    reason,
+                    message: text(parsed.message)
+                        .or_else(|| text(parsed.error_msg))
+                        .or(detail),
+                    request_id,
+                    body_excerpt: None,
+                    retry_after: None,
+                    resource_id: None,
+                    in_band: false,
+                }
+            }
             Err(_) => ApiError {
                 status,
                 code: None,

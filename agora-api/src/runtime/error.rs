@@ -401,8 +401,16 @@ mod tests {
         assert_eq!(legacy.message.as_deref(), Some("project not exist"));
         let zh = ApiError::from_response(400, None, br#"{"status":"error","message":"bad"}"#);
         assert_eq!(zh.message.as_deref(), Some("bad"));
-        let convo = ApiError::from_response(422, None, br#"{"detail":"limit","reason":"x"}"#);
-        assert!(convo.reason.is_some());
+        let convo = ApiError::from_response(
+            422,
+            None,
+            br#"{"detail":"at most 10 agents","reason":"LimitExceeded"}"#,
+        );
+        assert_eq!(convo.reason.as_deref(), Some("LimitExceeded"));
+        assert_eq!(convo.message.as_deref(), Some("at most 10 agents"));
+        let lone = ApiError::from_response(404, None, br#"{"detail":"task not found"}"#);
+        assert_eq!(lone.reason.as_deref(), Some("task not found"));
+        assert_eq!(lone.message, None);
         let rtm = ApiError::from_response(
             400,
             None,
