@@ -282,15 +282,14 @@ pub fn basic_client(base_url: &str) -> agora_api::Client {
         .expect("a valid client configuration")
 }
 
-/// Agora's official example requests (`reference/examples/official_examples.jsonl`
-/// of the reference pack that sits beside the repository as `shared/`, or
-/// at `AGORA_SHARED_DIR`), one JSON value per line.
+/// A file of the reference pack that sits beside the repository as
+/// `shared/` (or at `AGORA_SHARED_DIR`), by its path inside the pack
+/// (`reference/endpoints.tsv`).
 ///
 /// `None` where the pack is not there (a user's machine): tests that need
 /// it then say so and check nothing else. CI sets `AGORA_REQUIRE_SHARED=1`,
 /// which makes a missing pack a failure instead.
-pub fn official_examples() -> Option<Vec<serde_json::Value>> {
-    let relative = "reference/examples/official_examples.jsonl";
+pub fn reference_file(relative: &str) -> Option<std::path::PathBuf> {
     let workspace = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let found = std::env::var_os("AGORA_SHARED_DIR")
         .map(|dir| std::path::PathBuf::from(dir).join(relative))
@@ -301,14 +300,21 @@ pub fn official_examples() -> Option<Vec<serde_json::Value>> {
                 .map(|dir| dir.join("shared").join(relative)),
         )
         .find(|path| path.is_file());
-    let Some(path) = found else {
+    if found.is_none() {
         assert!(
             std::env::var_os("AGORA_REQUIRE_SHARED").is_none(),
             "AGORA_REQUIRE_SHARED is set, but {relative} was not found (set AGORA_SHARED_DIR)"
         );
         eprintln!("the reference pack ({relative}) is not beside the repository; skipping");
-        return None;
-    };
+    }
+    found
+}
+
+/// Agora's official example requests (`reference/examples/official_examples.jsonl`
+/// of the reference pack, see [`reference_file`]), one JSON value per line;
+/// `None` where the pack is not there.
+pub fn official_examples() -> Option<Vec<serde_json::Value>> {
+    let path = reference_file("reference/examples/official_examples.jsonl")?;
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Some(
         text.lines()

@@ -107,6 +107,39 @@ fn every_endpoint_has_a_spec_entry_and_every_entry_an_endpoint() {
     }
 }
 
+#[test]
+fn every_shared_operation_is_served_by_the_endpoint_it_names() {
+    for spec in spec_files() {
+        let module = spec["module"].as_str().expect("a module");
+        let exceptions: BTreeSet<&str> = spec["exceptions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|exception| exception["name"].as_str())
+            .collect();
+        for shared in spec["shared"].as_array().into_iter().flatten() {
+            let owner = format!(
+                "agora_api::{}",
+                shared["module"].as_str().expect("a module")
+            );
+            let name = shared["endpoint"].as_str().expect("an endpoint");
+            let info = agora_api::registry::endpoints()
+                .find(|info| info.name == name && info.module.starts_with(&owner))
+                .unwrap_or_else(|| panic!("{module}: shared {owner}::{name} is not registered"));
+            assert_eq!(
+                shared["method"], info.method,
+                "{module}: shared {name}: method"
+            );
+            assert_eq!(shared["path"], info.path, "{module}: shared {name}: path");
+            let why = shared["exception"].as_str().expect("an exception name");
+            assert!(
+                exceptions.contains(why),
+                "{module}: shared {name} names exception {why:?}, which the file does not have"
+            );
+        }
+    }
+}
+
 /// Checks one documented example: it decodes into its endpoint, which the
 /// client prepares for the documented host as exactly the documented
 /// request (method, URL, headers, body); its documented response decodes.
