@@ -83,8 +83,8 @@ impl AddDomain {
     }
 }
 
-/// Deletes a domain name. A second delete finds nothing (`404`), so it is
-/// not declared idempotent.
+/// Deletes a domain name. Idempotent: a repeat changes nothing more (it
+/// finds nothing, `404`).
 #[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(

@@ -43,8 +43,9 @@ pub struct AddEntryPoint {
     pub entry_point: EntryPointName,
 }
 
-/// Deletes an entry point (not `live`, which cannot be deleted). A
-/// second delete finds nothing (`404`), so it is not declared idempotent.
+/// Deletes an entry point (not `live`, which cannot be deleted), with its
+/// settings. Idempotent: a repeat changes nothing more (it finds nothing,
+/// `404`).
 #[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(
