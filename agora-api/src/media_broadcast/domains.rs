@@ -5,8 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{FlsDomain, FlsRegion};
 use super::Done;
+use super::names::{FlsDomain, FlsRegion};
 use crate::values::string_enum;
 use crate::{AppId, Endpoint, InvalidInput, Secret, endpoint_docs};
 

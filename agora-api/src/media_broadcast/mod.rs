@@ -59,9 +59,9 @@ pub use names::{EntryPointName, FlsDomain, FlsRegion, FlsTime, StreamName};
 pub use reports::{
     GetOnlineStream, GetOnlineStreamBuilder, GetPlayStatistics, GetPlayStatisticsBuilder,
     GetPublishHistory, GetPublishHistoryBuilder, GetPublishQuality, GetPublishQualityBuilder,
-    ListOnlineStreams, ListOnlineStreamsBuilder, OnlineStream, OnlineStreamEntry,
-    OnlineStreamList, PlayRecord, PlayStatistics, PublishHistory, PublishQuality, PublishRecord,
-    QualityRecord, ReportWindow,
+    ListOnlineStreams, ListOnlineStreamsBuilder, OnlineStream, OnlineStreamEntry, OnlineStreamList,
+    PlayRecord, PlayStatistics, PublishHistory, PublishQuality, PublishRecord, QualityRecord,
+    ReportWindow,
 };
 pub use settings::{
     CallbackUrl, GetOriginAuth, GetOriginAuthBuilder, GetOriginSite, GetOriginSiteBuilder,

@@ -36,7 +36,9 @@ fn check_domain(value: &str) -> Result<(), String> {
     }
     let labels_ok = value.split('.').all(|label| {
         (1..=63).contains(&label.len())
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !label.starts_with('-')
             && !label.ends_with('-')
     });
@@ -100,9 +102,7 @@ fn check_stream_name(value: &str) -> Result<(), String> {
             .bytes()
             .all(|b| b.is_ascii_graphic() && !b"/?#%&\\".contains(&b))
     {
-        return Err(
-            "must be 1 to 256 visible ASCII characters, none of `/ ? # % & \\`".into(),
-        );
+        return Err("must be 1 to 256 visible ASCII characters, none of `/ ? # % & \\`".into());
     }
     Ok(())
 }
@@ -187,8 +187,7 @@ impl FlsTime {
 
 fn check_time(value: &str) -> Result<(), String> {
     parse(value).map(|_| ()).ok_or_else(|| {
-        "must be an RFC 3339 time such as 2021-11-29T19:00:00+08:00 or 2019-01-07T12:00:00Z"
-            .into()
+        "must be an RFC 3339 time such as 2021-11-29T19:00:00+08:00 or 2019-01-07T12:00:00Z".into()
     })
 }
 
@@ -291,7 +290,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let shifted = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * shifted + 2) / 5 + 1;
-    let month = if shifted < 10 { shifted + 3 } else { shifted - 9 };
+    let month = if shifted < 10 {
+        shifted + 3
+    } else {
+        shifted - 9
+    };
     (year_of_era + era * 400 + i64::from(month <= 2), month, day)
 }
 

@@ -57,7 +57,9 @@ fn check_origin_app(value: &str) -> Result<(), String> {
             .chars()
             .any(|c| c == '/' || c.is_whitespace() || c.is_control())
     {
-        return Err("must be at most 128 characters without `/`, whitespace or control characters".into());
+        return Err(
+            "must be at most 128 characters without `/`, whitespace or control characters".into(),
+        );
     }
     Ok(())
 }

@@ -12,10 +12,12 @@ use agora_api::media_broadcast::{
     AddDomain, AddEntryPoint, AuthKey, BanStream, CallbackUrl, CancelStreamDelay, DeleteDomain,
     DeleteEntryPoint, DomainType, EntryPointName, FlsDomain, FlsRegion, FlsTime, GetDomain,
     GetOnlineStream, GetPlayStatistics, GetPublishHistory, GetPublishQuality, GetTransfer,
-    ListBannedStreams, ListDomains, ListEntryPoints, SetDomainAuthKey, SetStreamDelay,
-    SetTransfer, StreamName, UnbanStream,
+    ListBannedStreams, ListDomains, ListEntryPoints, SetDomainAuthKey, SetStreamDelay, SetTransfer,
+    StreamName, UnbanStream,
 };
-use agora_api::{AppId, AuthContext, AuthScheme, Authorizer, Client, HmacAuth, RetryPolicy, reqwest};
+use agora_api::{
+    AppId, AuthContext, AuthScheme, Authorizer, Client, HmacAuth, RetryPolicy, reqwest,
+};
 use agora_mock::{ManualClock, MockServer};
 
 use crate::support::{Raw, api_error};
@@ -112,7 +114,11 @@ async fn only_a_valid_hmac_signature_over_the_exact_request_gets_in() {
         signed_request(&server, &hmac, &path, r#"{"delay":10}"#, r#"{"delay":600}"#).await;
     assert_eq!(status, 401);
     assert_eq!(body["message"], "HMAC signature does not match");
-    assert_eq!(server.media_broadcast().delay("live", "s1"), None, "not applied");
+    assert_eq!(
+        server.media_broadcast().delay("live", "s1"),
+        None,
+        "not applied"
+    );
     // The same request with the body it was signed over is applied.
     let (status, _) =
         signed_request(&server, &hmac, &path, r#"{"delay":10}"#, r#"{"delay":10}"#).await;
@@ -162,7 +168,10 @@ async fn a_domain_is_added_once_read_rekeyed_and_deleted() {
     let added = client.send(&add).await.expect("added");
     assert_eq!(added.name.as_deref(), Some("push.example.com"));
     assert_eq!(added.region, Some(FlsRegion::China));
-    assert_eq!(added.cname.as_deref(), Some("push.example.com.fls.agoramdn.com"));
+    assert_eq!(
+        added.cname.as_deref(),
+        Some("push.example.com.fls.agoramdn.com")
+    );
     let first_key = added.auth_key.expect("an authKey").expose().to_owned();
     assert_eq!(server.requests_to::<AddDomain>()[0].status, Some(201));
 
@@ -176,9 +185,16 @@ async fn a_domain_is_added_once_read_rekeyed_and_deleted() {
         .build();
     client.send(&play).await.expect("a playing domain");
     let listed = client.send(&list_domains(&app_id)).await.expect("a list");
-    let names: Vec<_> = listed.domain_list.iter().filter_map(|d| d.name.as_deref()).collect();
+    let names: Vec<_> = listed
+        .domain_list
+        .iter()
+        .filter_map(|d| d.name.as_deref())
+        .collect();
     assert_eq!(names, ["play.example.com", "push.example.com"]);
-    assert_eq!(listed.domain_list[0].region, None, "a playing domain has no region");
+    assert_eq!(
+        listed.domain_list[0].region, None,
+        "a playing domain has no region"
+    );
 
     let rekey = SetDomainAuthKey::builder()
         .appid(app_id.clone())
@@ -226,8 +242,14 @@ async fn entry_points_keep_their_settings_until_deleted_and_live_stays() {
         .build();
     client.send(&add).await.expect("added");
     assert_eq!(server.requests_to::<AddEntryPoint>()[0].status, Some(201));
-    assert_eq!(api_error(&client.send(&add).await.expect_err("twice")).status, 400);
-    assert_eq!(names(client.send(&list).await.expect("a list")), ["live", "live2"]);
+    assert_eq!(
+        api_error(&client.send(&add).await.expect_err("twice")).status,
+        400
+    );
+    assert_eq!(
+        names(client.send(&list).await.expect("a list")),
+        ["live", "live2"]
+    );
 
     let set = SetTransfer::builder()
         .appid(app_id.clone())
@@ -259,8 +281,14 @@ async fn entry_points_keep_their_settings_until_deleted_and_live_stays() {
         .entry_point(entry("live2"))
         .build();
     client.send(&delete).await.expect("deleted");
-    assert_eq!(api_error(&client.send(&get).await.expect_err("gone")).status, 404);
-    assert_eq!(api_error(&client.send(&set).await.expect_err("gone")).status, 404);
+    assert_eq!(
+        api_error(&client.send(&get).await.expect_err("gone")).status,
+        404
+    );
+    assert_eq!(
+        api_error(&client.send(&set).await.expect_err("gone")).status,
+        404
+    );
 
     // Added again, it starts from nothing.
     client.send(&add).await.expect("added again");
@@ -297,7 +325,10 @@ async fn a_ban_cuts_a_stream_off_until_its_resume_time_or_an_unban() {
         .entry_point(EntryPointName::live())
         .stream_name(stream("show68"))
         .build();
-    assert_eq!(api_error(&client.send(&online).await.expect_err("offline")).status, 404);
+    assert_eq!(
+        api_error(&client.send(&online).await.expect_err("offline")).status,
+        404
+    );
 
     let list = ListBannedStreams::builder()
         .appid(app_id.clone())
@@ -305,7 +336,10 @@ async fn a_ban_cuts_a_stream_off_until_its_resume_time_or_an_unban() {
         .build();
     let banned = client.send(&list).await.expect("a list");
     assert_eq!(banned.banned_stream_list.len(), 1);
-    assert_eq!(banned.banned_stream_list[0].resume_time.as_deref(), Some(resume.as_str()));
+    assert_eq!(
+        banned.banned_stream_list[0].resume_time.as_deref(),
+        Some(resume.as_str())
+    );
 
     // Past resumeTime the ban is over.
     clock.advance(Duration::from_secs(121));
@@ -334,8 +368,18 @@ async fn a_ban_cuts_a_stream_off_until_its_resume_time_or_an_unban() {
         .stream_name(stream("show68"))
         .build();
     client.send(&unban).await.expect("unbanned");
-    client.send(&unban).await.expect("unbanning again is no error");
-    assert!(client.send(&list).await.expect("a list").banned_stream_list.is_empty());
+    client
+        .send(&unban)
+        .await
+        .expect("unbanning again is no error");
+    assert!(
+        client
+            .send(&list)
+            .await
+            .expect("a list")
+            .banned_stream_list
+            .is_empty()
+    );
     assert!(streams.push("live", "show68"));
 }
 
@@ -352,9 +396,15 @@ async fn a_lag_is_set_and_cancelled_on_an_existing_entry_point_only() {
             .delay(agora_api::media_broadcast::DelaySeconds::new(30).expect("a lag"))
             .build()
     };
-    client.send(&set(EntryPointName::live())).await.expect("set");
+    client
+        .send(&set(EntryPointName::live()))
+        .await
+        .expect("set");
     assert_eq!(server.media_broadcast().delay("live", "show68"), Some(30));
-    let missing = client.send(&set(entry("nowhere"))).await.expect_err("no such entry point");
+    let missing = client
+        .send(&set(entry("nowhere")))
+        .await
+        .expect_err("no such entry point");
     assert_eq!(api_error(&missing).status, 404);
     let cancel = CancelStreamDelay::builder()
         .appid(app_id.clone())
@@ -362,7 +412,10 @@ async fn a_lag_is_set_and_cancelled_on_an_existing_entry_point_only() {
         .stream_name(stream("show68"))
         .build();
     client.send(&cancel).await.expect("cancelled");
-    client.send(&cancel).await.expect("cancelling again is no error");
+    client
+        .send(&cancel)
+        .await
+        .expect("cancelling again is no error");
     assert_eq!(server.media_broadcast().delay("live", "show68"), None);
 }
 
@@ -393,10 +446,17 @@ async fn a_push_becomes_history_quality_and_audience_records() {
         .end_time(to.clone())
         .stream_name(stream("show68"))
         .build();
-    let records = client.send(&history).await.expect("history").publish_history;
+    let records = client
+        .send(&history)
+        .await
+        .expect("history")
+        .publish_history;
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].duration, Some(120));
-    assert_eq!(records[0].start_time.as_deref(), Some(FlsTime::at(began).expect("t").as_str()));
+    assert_eq!(
+        records[0].start_time.as_deref(),
+        Some(FlsTime::at(began).expect("t").as_str())
+    );
 
     let quality = GetPublishQuality::builder()
         .appid(app_id.clone())
@@ -405,14 +465,26 @@ async fn a_push_becomes_history_quality_and_audience_records() {
         .end_time(to.clone())
         .stream_name(stream("show68"))
         .build();
-    let first = client.send(&quality).await.expect("quality").quality_history;
+    let first = client
+        .send(&quality)
+        .await
+        .expect("quality")
+        .quality_history;
     assert!((2..=3).contains(&first.len()), "one a minute: {first:?}");
     let times: Vec<_> = first.iter().filter_map(|r| r.time.clone()).collect();
     let mut newest_first = times.clone();
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(times, newest_first);
-    assert!(first.iter().all(|r| r.bitrate.is_some() && r.frame_rate.is_some()));
-    let again = client.send(&quality).await.expect("quality").quality_history;
+    assert!(
+        first
+            .iter()
+            .all(|r| r.bitrate.is_some() && r.frame_rate.is_some())
+    );
+    let again = client
+        .send(&quality)
+        .await
+        .expect("quality")
+        .quality_history;
     assert_eq!(first, again, "the same minutes, the same numbers");
 
     let audience = GetPlayStatistics::builder()
@@ -422,7 +494,11 @@ async fn a_push_becomes_history_quality_and_audience_records() {
         .end_time(to)
         .stream_name(stream("show68"))
         .build();
-    let plays = client.send(&audience).await.expect("audience").play_statistic;
+    let plays = client
+        .send(&audience)
+        .await
+        .expect("audience")
+        .play_statistic;
     assert_eq!(plays.len(), first.len());
     assert!(plays.iter().all(|r| r.link_num.is_some_and(|n| n >= 1)));
 
@@ -432,7 +508,14 @@ async fn a_push_becomes_history_quality_and_audience_records() {
         .entry_point(EntryPointName::live())
         .stream_name(stream("other"))
         .build();
-    assert!(client.send(&other).await.expect("history").publish_history.is_empty());
+    assert!(
+        client
+            .send(&other)
+            .await
+            .expect("history")
+            .publish_history
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -448,7 +531,11 @@ async fn a_report_range_outside_its_window_is_refused_before_any_io() {
         .end_time(a_bit_later)
         .stream_name(stream("show68"))
         .build();
-    let error = server.client().send(&audience).await.expect_err("31 days back");
+    let error = server
+        .client()
+        .send(&audience)
+        .await
+        .expect_err("31 days back");
     let agora_api::Error::InvalidInput(invalid) = &error else {
         panic!("refused before sending: {error:?}");
     };

@@ -1,8 +1,8 @@
 //! Domain names, their timestamp keys, and entry points.
 
 use agora_api::media_broadcast::{
-    AddDomain, AddEntryPoint, DeleteDomain, DeleteEntryPoint, DomainType, GetDomain,
-    ListDomains, ListEntryPoints, SetDomainAuthKey,
+    AddDomain, AddEntryPoint, DeleteDomain, DeleteEntryPoint, DomainType, GetDomain, ListDomains,
+    ListEntryPoints, SetDomainAuthKey,
 };
 use serde_json::{Value, json};
 
@@ -14,7 +14,10 @@ fn no_domain(name: &str) -> Fail {
     Fail::Reply(message(404, &format!("domain {name} does not exist")))
 }
 
-pub(super) fn add_domain(store: &mut Store<'_, MediaBroadcast>, call: &Call<'_, AddDomain>) -> Handled {
+pub(super) fn add_domain(
+    store: &mut Store<'_, MediaBroadcast>,
+    call: &Call<'_, AddDomain>,
+) -> Handled {
     let request = &call.request;
     let auth_key = store.account.rng.hex(16);
     let name = request.domain.as_str();
@@ -72,7 +75,10 @@ pub(super) fn list_domains(
     Ok(Reply::ok(json!({ "domainList": list })))
 }
 
-pub(super) fn get_domain(store: &mut Store<'_, MediaBroadcast>, call: &Call<'_, GetDomain>) -> Handled {
+pub(super) fn get_domain(
+    store: &mut Store<'_, MediaBroadcast>,
+    call: &Call<'_, GetDomain>,
+) -> Handled {
     let request = &call.request;
     let app = project(store, request.appid.as_str())?;
     let domain = app
@@ -109,7 +115,8 @@ pub(super) fn add_entry_point(
             &format!("entry point {name} already exists"),
         )));
     }
-    app.entry_points.insert(name.to_owned(), EntryPoint::default());
+    app.entry_points
+        .insert(name.to_owned(), EntryPoint::default());
     Ok(empty(201))
 }
 

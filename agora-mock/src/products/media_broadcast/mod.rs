@@ -27,10 +27,10 @@ use std::time::SystemTime;
 use agora_api::InvalidInput;
 use agora_api::media_broadcast::{
     AddDomain, AddEntryPoint, BanStream, CancelStreamDelay, DeleteDomain, DeleteEntryPoint,
-    GetDomain, GetOnlineStream, GetOriginAuth, GetOriginSite, GetPlayStatistics,
-    GetPublishHistory, GetPublishQuality, GetTransfer, ListBannedStreams, ListDomains,
-    ListEntryPoints, ListOnlineStreams, SetDomainAuthKey, SetOriginAuth, SetOriginSite,
-    SetStreamDelay, SetTransfer, UnbanStream,
+    GetDomain, GetOnlineStream, GetOriginAuth, GetOriginSite, GetPlayStatistics, GetPublishHistory,
+    GetPublishQuality, GetTransfer, ListBannedStreams, ListDomains, ListEntryPoints,
+    ListOnlineStreams, SetDomainAuthKey, SetOriginAuth, SetOriginSite, SetStreamDelay, SetTransfer,
+    UnbanStream,
 };
 use agora_api::registry::EndpointInfo;
 use serde_json::{Value, json};

@@ -157,7 +157,13 @@ pub(super) fn play_statistics(
     let records: Vec<Value> = minutes(entry, stream, span, now, window)
         .into_iter()
         .map(|minute| {
-            let key = [app.as_str(), entry_name, stream, "play", &minute.to_string()];
+            let key = [
+                app.as_str(),
+                entry_name,
+                stream,
+                "play",
+                &minute.to_string(),
+            ];
             json!({
                 "name": stream,
                 "time": rfc3339(minute),

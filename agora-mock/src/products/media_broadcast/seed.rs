@@ -48,7 +48,11 @@ impl<'a> FlsSeed<'a> {
         let mut state = self.shared.state();
         state.tick(self.shared.now());
         let broadcasts = state.product::<MediaBroadcast>();
-        let Some(entry) = broadcasts.app(&self.app_id).entry_points.get_mut(entry_point) else {
+        let Some(entry) = broadcasts
+            .app(&self.app_id)
+            .entry_points
+            .get_mut(entry_point)
+        else {
             return false;
         };
         if entry.banned.contains_key(stream) {
@@ -73,7 +77,11 @@ impl<'a> FlsSeed<'a> {
         let now = unix_now(self.shared.now());
         let mut state = self.shared.state();
         let broadcasts = state.product::<MediaBroadcast>();
-        let Some(entry) = broadcasts.app(&self.app_id).entry_points.get_mut(entry_point) else {
+        let Some(entry) = broadcasts
+            .app(&self.app_id)
+            .entry_points
+            .get_mut(entry_point)
+        else {
             return false;
         };
         if entry.online_since(stream).is_none() {

@@ -36,31 +36,22 @@ pub(super) fn ban(store: &mut Store<'_, MediaBroadcast>, call: &Call<'_, BanStre
             (rfc3339(until), until)
         }
     };
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     let stream = request.stream_name.as_str();
     // A banned stream's push is cut off.
     entry.stop(stream, now);
-    entry.banned.insert(
-        stream.to_owned(),
-        Ban {
-            resume_time,
-            until,
-        },
-    );
+    entry
+        .banned
+        .insert(stream.to_owned(), Ban { resume_time, until });
     Ok(empty(200))
 }
 
-pub(super) fn unban(store: &mut Store<'_, MediaBroadcast>, call: &Call<'_, UnbanStream>) -> Handled {
+pub(super) fn unban(
+    store: &mut Store<'_, MediaBroadcast>,
+    call: &Call<'_, UnbanStream>,
+) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     entry.banned.remove(request.stream_name.as_str());
     Ok(empty(200))
 }
@@ -70,11 +61,7 @@ pub(super) fn list_banned(
     call: &Call<'_, ListBannedStreams>,
 ) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     let list: Vec<Value> = entry
         .banned
         .iter()
@@ -88,11 +75,7 @@ pub(super) fn set_delay(
     call: &Call<'_, SetStreamDelay>,
 ) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     entry
         .delays
         .insert(request.stream_name.as_str().to_owned(), request.delay.get());
@@ -104,11 +87,7 @@ pub(super) fn cancel_delay(
     call: &Call<'_, CancelStreamDelay>,
 ) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     entry.delays.remove(request.stream_name.as_str());
     Ok(empty(200))
 }
@@ -118,11 +97,7 @@ pub(super) fn list_online(
     call: &Call<'_, ListOnlineStreams>,
 ) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     let list: Vec<Value> = entry
         .pushes
         .keys()
@@ -140,14 +115,10 @@ pub(super) fn get_online(
     call: &Call<'_, GetOnlineStream>,
 ) -> Handled {
     let request = &call.request;
-    let entry = entry_point(
-        store,
-        request.appid.as_str(),
-        request.entry_point.as_str(),
-    )?;
+    let entry = entry_point(store, request.appid.as_str(), request.entry_point.as_str())?;
     let stream = request.stream_name.as_str();
-    let since = entry.online_since(stream).ok_or_else(|| {
-        Fail::Reply(message(404, &format!("stream {stream} is not online")))
-    })?;
+    let since = entry
+        .online_since(stream)
+        .ok_or_else(|| Fail::Reply(message(404, &format!("stream {stream} is not online"))))?;
     Ok(Reply::ok(json!({ "startTime": rfc3339(since) })))
 }

@@ -123,7 +123,11 @@ impl Raw {
         self.hmac
             .authorize(&mut request, &AuthContext::new("raw", AuthScheme::HMAC))
             .expect("signed");
-        let response = self.http.execute(request).await.expect("the emulator answers");
+        let response = self
+            .http
+            .execute(request)
+            .await
+            .expect("the emulator answers");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let text = response.text().await.expect("a body");
