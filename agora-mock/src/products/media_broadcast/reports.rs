@@ -85,7 +85,7 @@ pub(super) fn publish_history(
         .filter_map(|push| Some((push.start, push.end?)))
         .filter(|(_, ended)| (start..=end).contains(ended))
         .collect();
-    ended.sort_by(|a, b| b.1.cmp(&a.1));
+    ended.sort_by_key(|&(_, ended)| std::cmp::Reverse(ended));
     let records: Vec<Value> = ended
         .into_iter()
         .map(|(began, ended)| {
