@@ -80,8 +80,8 @@ pub use streams::{
 ///
 /// ```
 /// use agora_api::media_broadcast::Done;
-/// assert_eq!(serde_json::from_str::<Done>("null")?, Done);
-/// assert_eq!(serde_json::from_str::<Done>(r#"{"requestId": "x"}"#)?, Done);
+/// assert_eq!(serde_json::from_str::<Done>("null")?, Done::default());
+/// assert_eq!(serde_json::from_str::<Done>(r#"{"requestId": "x"}"#)?, Done::default());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
