@@ -115,6 +115,7 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 /// The HTTP types of [`MockServer::answer`].
 pub use hyper;
 pub use journal::JournalEntry;
+pub use products::media_broadcast::FlsSeed;
 pub use products::rtm::{Message, MessageKind, RtmSeed};
 pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{

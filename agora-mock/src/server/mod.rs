@@ -15,6 +15,7 @@ use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;
 use crate::journal::{Journal, JournalEntry};
+use crate::products::media_broadcast::FlsSeed;
 use crate::products::rtm::{Message, RtmSeed};
 use crate::router::Router;
 use crate::seed::ChannelSeed;
@@ -182,18 +183,27 @@ impl MockServer {
         self.shared.now()
     }
 
-    /// A client builder aimed at every host, with the emulator's Basic
-    /// credentials and Agora's default retry policy; add what the test
+    /// A client builder aimed at every host, with the emulator's Customer
+    /// ID and Secret for Basic auth and for HMAC-SHA256 signatures (Media
+    /// Broadcast), and Agora's default retry policy; add what the test
     /// needs (a retry policy, timeouts, token auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_urls(self.urls()).basic_auth(
-            self.shared.credentials.customer_id.clone(),
-            self.shared.credentials.customer_secret.clone(),
-        )
+        let credentials = &self.shared.credentials;
+        Client::builder()
+            .base_urls(self.urls())
+            .basic_auth(
+                credentials.customer_id.clone(),
+                credentials.customer_secret.clone(),
+            )
+            .hmac_auth(
+                credentials.customer_id.clone(),
+                credentials.customer_secret.clone(),
+            )
     }
 
-    /// A Basic-auth client for this emulator that makes one attempt per
-    /// call (no retries), so each call is exactly one request.
+    /// A client for this emulator with its Basic and HMAC credentials that
+    /// makes one attempt per call (no retries), so each call is exactly one
+    /// request.
     ///
     /// # Panics
     /// Never in practice: the configuration is built from the server's own
@@ -442,6 +452,17 @@ impl MockServer {
     /// The Signaling users of project `app_id`.
     pub fn rtm_in(&self, app_id: &AppId) -> RtmSeed<'_> {
         RtmSeed::new(&self.shared, app_id.as_str())
+    }
+
+    /// The Media Broadcast streams of the first project: push and stop
+    /// them as an encoder would.
+    pub fn media_broadcast(&self) -> FlsSeed<'_> {
+        FlsSeed::new(&self.shared, self.app_id().as_str())
+    }
+
+    /// The Media Broadcast streams of project `app_id`.
+    pub fn media_broadcast_in(&self, app_id: &AppId) -> FlsSeed<'_> {
+        FlsSeed::new(&self.shared, app_id.as_str())
     }
 
     /// Every message sent through the REST API to the first project,

@@ -6,10 +6,10 @@
 //! `400` in the product's error shape that carries the same words, or with
 //! the reply Agora documents for it (`agora_reply`).
 
-use agora_api::reqwest;
+use agora_api::{AuthContext, AuthScheme, Authorizer, HmacAuth, reqwest};
 use agora_mock::MockServer;
 use agora_tests::examples::{self, Invalid};
-use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET};
+use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET, sends_basic};
 use serde_json::Value;
 
 #[test]
@@ -43,14 +43,26 @@ async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) ->
         .unwrap_or_else(|e| panic!("{label}: method: {e}"));
     let mut request = http
         .request(method, format!("{}{}", server.url(), case.target()))
-        .header("authorization", BASIC_HEADER)
         .header("content-type", "application/json")
         .headers(case.headers().clone());
+    if sends_basic(case.auth()) {
+        request = request.header("authorization", BASIC_HEADER);
+    }
     if !case.body().is_empty() {
         request = request.body(case.body().to_vec());
     }
-    let response = request
-        .send()
+    let mut request = request
+        .build()
+        .unwrap_or_else(|e| panic!("{label}: a request: {e}"));
+    if !sends_basic(case.auth()) {
+        // An HMAC-only endpoint (Media Broadcast): signed over the exact
+        // request, so that what is refused is the input, not the auth.
+        let hmac = HmacAuth::new(CUSTOMER_ID, CUSTOMER_SECRET).expect("the test credentials");
+        hmac.authorize(&mut request, &AuthContext::new("invalid", AuthScheme::HMAC))
+            .unwrap_or_else(|e| panic!("{label}: signed: {e}"));
+    }
+    let response = http
+        .execute(request)
         .await
         .unwrap_or_else(|e| panic!("{label}: the emulator answers: {e}"));
     let status = response.status().as_u16();

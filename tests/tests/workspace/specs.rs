@@ -17,7 +17,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use agora_tests::examples::{self, Example};
-use agora_tests::{BASIC_HEADER, basic_client};
+use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET, credentialed_client, sends_basic};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
@@ -140,6 +140,52 @@ fn every_shared_operation_is_served_by_the_endpoint_it_names() {
     }
 }
 
+/// Checks that `request` carries Agora's HMAC-SHA256 signature, made with
+/// the test credentials over its host, `date`, request line and the
+/// digest of its exact body (recomputed here, independently of the
+/// client's signer).
+fn check_hmac_signature(label: &str, request: &agora_api::reqwest::Request) {
+    use base64::Engine as _;
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_else(|| panic!("{label}: a {name} header"))
+    };
+    let body = request
+        .body()
+        .and_then(|body| body.as_bytes())
+        .unwrap_or_default();
+    let digest = format!(
+        "SHA-256={}",
+        base64::engine::general_purpose::STANDARD
+            .encode(ring::digest::digest(&ring::digest::SHA256, body).as_ref())
+    );
+    assert_eq!(header("digest"), digest, "{label}: digest");
+    let url = request.url();
+    let target = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    };
+    let signing = format!(
+        "host: {}\ndate: {}\n{} {target} HTTP/1.1\ndigest: {digest}",
+        url.host_str().unwrap_or_default(),
+        header("date"),
+        request.method()
+    );
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, CUSTOMER_SECRET.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD
+        .encode(ring::hmac::sign(&key, signing.as_bytes()).as_ref());
+    assert_eq!(
+        header("authorization"),
+        format!(
+            "hmac username=\"{CUSTOMER_ID}\", algorithm=\"hmac-sha256\", headers=\"host date request-line digest\", signature=\"{signature}\""
+        ),
+        "{label}: authorization"
+    );
+}
+
 /// Checks one documented example: it decodes into its endpoint, which the
 /// client prepares for the documented host as exactly the documented
 /// request (method, URL, headers, body); its documented response decodes.
@@ -151,7 +197,7 @@ fn check_example(example: &Example) -> Value {
         .check()
         .unwrap_or_else(|e| panic!("{label}: the documented request does not decode: {e}"));
     let request = example
-        .prepare(&basic_client(example.origin()))
+        .prepare(&credentialed_client(example.origin()))
         .unwrap_or_else(|e| panic!("{label}: {e}"));
     assert_eq!(
         request.method().as_str(),
@@ -159,7 +205,11 @@ fn check_example(example: &Example) -> Value {
         "{label}: method"
     );
     assert_eq!(request.url().as_str(), request_doc["url"], "{label}: URL");
-    assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    if sends_basic(example.auth()) {
+        assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    } else {
+        check_hmac_signature(&label, &request);
+    }
     assert_eq!(
         request.headers()["content-type"],
         "application/json",

@@ -1,0 +1,96 @@
+//! Media Broadcast (fls, public beta): Agora's standard live streaming
+//! over CDN. Streams are pushed (RTMP) to a stream-pushing domain and
+//! played (RTMP, FLV, HLS) from a stream-playing domain, grouped by entry
+//! point (`rtmp://{domain}/{entry_point}/{stream_name}`); settings made
+//! for an entry point apply to all its streams.
+//!
+//! HMAC-SHA256 only ([`Client`](crate::Client)`::builder().hmac_auth(..)`),
+//! on `api.agora.io`, paths `/v1/projects/{appid}/fls/...`; 50 calls a
+//! second for the whole API (one shared budget, `media_broadcast`).
+//! Several creates name the new resource in the query (`?id=`) and answer
+//! `201`. Answers with nothing to say are [`Done`].
+//!
+//! | group | endpoints |
+//! |---|---|
+//! | domains | [`AddDomain`], [`DeleteDomain`], [`ListDomains`], [`GetDomain`], [`SetDomainAuthKey`] |
+//! | entry points | [`AddEntryPoint`], [`DeleteEntryPoint`], [`ListEntryPoints`] |
+//! | stream administration | [`BanStream`], [`UnbanStream`], [`ListBannedStreams`], [`SetStreamDelay`], [`CancelStreamDelay`] |
+//! | reports | [`ListOnlineStreams`], [`GetOnlineStream`], [`GetPublishHistory`], [`GetPublishQuality`], [`GetPlayStatistics`] |
+//! | callbacks to your servers | [`SetOriginAuth`], [`GetOriginAuth`], [`SetOriginSite`], [`GetOriginSite`], [`SetTransfer`], [`GetTransfer`] |
+//!
+//! ```
+//! use agora_api::media_broadcast::{EntryPointName, ListOnlineStreams};
+//! use agora_api::{AppId, Client};
+//!
+//! let list = ListOnlineStreams::builder()
+//!     .appid(AppId::new("0123456789abcdef0123456789abcdef")?)
+//!     .entry_point(EntryPointName::live())
+//!     .build();
+//! let client = Client::builder().hmac_auth("customer-id", "customer-secret").build()?;
+//! let request = client.prepare(&list)?;
+//! assert_eq!(
+//!     request.url().as_str(),
+//!     "https://api.agora.io/v1/projects/0123456789abcdef0123456789abcdef/fls/entry_points/live/reports/online_streams"
+//! );
+//! let authorization = request.headers()["authorization"].to_str()?;
+//! assert!(authorization.starts_with(r#"hmac username="customer-id", algorithm="hmac-sha256""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::Deserialize;
+
+mod domains;
+mod entry_points;
+mod names;
+mod reports;
+mod settings;
+mod streams;
+
+pub use domains::{
+    AddDomain, AddDomainBuilder, AuthKey, DeleteDomain, DeleteDomainBuilder, Domain, DomainList,
+    DomainType, GetDomain, GetDomainBuilder, ListDomains, ListDomainsBuilder, SetDomainAuthKey,
+    SetDomainAuthKeyBuilder,
+};
+pub use entry_points::{
+    AddEntryPoint, AddEntryPointBuilder, DeleteEntryPoint, DeleteEntryPointBuilder, EntryPoint,
+    EntryPointList, ListEntryPoints, ListEntryPointsBuilder,
+};
+pub use names::{EntryPointName, FlsDomain, FlsRegion, FlsTime, StreamName};
+pub use reports::{
+    GetOnlineStream, GetOnlineStreamBuilder, GetPlayStatistics, GetPlayStatisticsBuilder,
+    GetPublishHistory, GetPublishHistoryBuilder, GetPublishQuality, GetPublishQualityBuilder,
+    ListOnlineStreams, ListOnlineStreamsBuilder, OnlineStream, OnlineStreamEntry, OnlineStreamList,
+    PlayRecord, PlayStatistics, PublishHistory, PublishQuality, PublishRecord, QualityRecord,
+    ReportWindow,
+};
+pub use settings::{
+    CallbackUrl, GetOriginAuth, GetOriginAuthBuilder, GetOriginSite, GetOriginSiteBuilder,
+    GetTransfer, GetTransferBuilder, OriginApp, OriginAuth, OriginSite, SetOriginAuth,
+    SetOriginAuthBuilder, SetOriginSite, SetOriginSiteBuilder, SetTransfer, SetTransferBuilder,
+    Transfer,
+};
+pub use streams::{
+    BanStream, BanStreamBuilder, BannedStream, BannedStreamList, CancelStreamDelay,
+    CancelStreamDelayBuilder, DelaySeconds, ListBannedStreams, ListBannedStreamsBuilder,
+    SetStreamDelay, SetStreamDelayBuilder, UnbanStream, UnbanStreamBuilder,
+};
+
+/// What a call that reports only its status answers (`200` or `201`,
+/// with no body or one that says nothing more): any body is ignored.
+///
+/// ```
+/// use agora_api::media_broadcast::Done;
+/// assert_eq!(serde_json::from_str::<Done>("null")?, Done::default());
+/// assert_eq!(serde_json::from_str::<Done>(r#"{"requestId": "x"}"#)?, Done::default());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Done;
+
+impl<'de> Deserialize<'de> for Done {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer)?;
+        Ok(Done)
+    }
+}
