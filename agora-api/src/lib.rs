@@ -69,6 +69,8 @@ pub mod console;
 pub mod conversational_ai;
 #[cfg(feature = "license")]
 pub mod license;
+#[cfg(feature = "media-broadcast")]
+pub mod media_broadcast;
 #[cfg(feature = "media-pull")]
 pub mod media_pull;
 #[cfg(feature = "media-push")]
