@@ -125,6 +125,11 @@ impl Example {
         (self.info.send)(&self.received.wire(), client).await
     }
 
+    /// The auth schemes the endpoint accepts, in order of preference.
+    pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
+        self.info.auth
+    }
+
     /// Decodes `body` as the endpoint's typed response.
     pub fn decode(&self, body: &[u8]) -> Result<(), DecodeError> {
         (self.info.check_response)(body)
@@ -237,6 +242,11 @@ impl Invalid {
     /// The request's body bytes (empty for none).
     pub fn body(&self) -> &[u8] {
         &self.received.body
+    }
+
+    /// The auth schemes the endpoint accepts, in order of preference.
+    pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
+        self.info.auth
     }
 }
 

@@ -282,6 +282,44 @@ pub fn basic_client(base_url: &str) -> agora_api::Client {
         .expect("a valid client configuration")
 }
 
+/// A client with the test credentials for both Basic auth and HMAC-SHA256
+/// signatures, pointed at `base_url`, one attempt per call: each endpoint
+/// is sent with the scheme it accepts (Media Broadcast signs with HMAC
+/// only).
+pub fn basic_and_hmac_client(base_url: &str) -> agora_api::Client {
+    agora_api::Client::builder()
+        .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
+        .hmac_auth(CUSTOMER_ID, CUSTOMER_SECRET)
+        .base_url(base_url)
+        .retry(agora_api::RetryPolicy::never())
+        .build()
+        .expect("a valid client configuration")
+}
+
+/// Authenticates a hand-made `request` to an endpoint accepting
+/// `accepted` with the test credentials: Basic where the endpoint takes
+/// it, else an HMAC-SHA256 signature over the request as it is now (its
+/// `date`, `digest` and `authorization` headers).
+pub fn authorize_with_test_credentials(
+    request: &mut agora_api::reqwest::Request,
+    accepted: &[agora_api::AuthScheme],
+) {
+    use agora_api::AuthScheme;
+    use agora_api::Authorizer as _;
+    if accepted.contains(&AuthScheme::BASIC) || !accepted.contains(&AuthScheme::HMAC) {
+        let value = agora_api::reqwest::header::HeaderValue::from_static(BASIC_HEADER);
+        request.headers_mut().insert("authorization", value);
+        return;
+    }
+    agora_api::HmacAuth::new(CUSTOMER_ID, CUSTOMER_SECRET)
+        .expect("valid HMAC credentials")
+        .authorize(
+            request,
+            &agora_api::AuthContext::new("test", AuthScheme::HMAC),
+        )
+        .expect("the request is signed");
+}
+
 /// Agora's official example requests (`reference/examples/official_examples.jsonl`
 /// of the reference pack that sits beside the repository as `shared/`, or
 /// at `AGORA_SHARED_DIR`), one JSON value per line.

@@ -95,7 +95,9 @@ pub fn unix_seconds_rfc3339(secs: i64) -> Option<String> {
 pub(crate) fn now_unix_seconds() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| i64::try_from(since.as_secs()).unwrap_or(i64::MAX))
+        .map_or(0, |since| {
+            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
+        })
 }
 
 fn is_leap(year: i64) -> bool {
@@ -133,7 +135,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -144,7 +150,13 @@ mod tests {
 
     #[test]
     fn times_round_trip_through_unix_seconds() {
-        for secs in [0, 951_782_400, 1_546_833_600, 1_629_859_480, 253_402_300_799] {
+        for secs in [
+            0,
+            951_782_400,
+            1_546_833_600,
+            1_629_859_480,
+            253_402_300_799,
+        ] {
             let text = unix_seconds_rfc3339(secs).expect("in range");
             assert_eq!(rfc3339_unix_seconds(&text), Some(secs), "{text}");
         }

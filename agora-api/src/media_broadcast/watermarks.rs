@@ -90,9 +90,9 @@ fn is_png_url(url: &str) -> bool {
 impl Validate for Watermark {
     fn validate(&self, at: &FieldPath<'_>) -> Result<(), InvalidInput> {
         if !is_png_url(&self.url) {
-            return Err(at
-                .member("url")
-                .invalid("must be an http:// or https:// URL of a .png file (Agora takes PNG only)"));
+            return Err(at.member("url").invalid(
+                "must be an http:// or https:// URL of a .png file (Agora takes PNG only)",
+            ));
         }
         for (name, value) in [
             ("x", self.x),

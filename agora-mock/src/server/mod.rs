@@ -87,7 +87,7 @@ impl Shared {
 /// let server = MockServer::start().await;
 /// server.channel("demo").host(1001)?;
 ///
-/// let client = server.client(); // Basic auth with the server's credentials
+/// let client = server.client(); // Basic (and HMAC) auth with the server's credentials
 /// let users = client
 ///     .send(
 ///         &ListChannelUsers::builder()
@@ -179,18 +179,27 @@ impl MockServer {
         self.shared.now()
     }
 
-    /// A client builder aimed at every host, with the emulator's Basic
-    /// credentials and Agora's default retry policy; add what the test
-    /// needs (a retry policy, timeouts, token auth) and build.
+    /// A client builder aimed at every host, with the emulator's Customer
+    /// ID and Secret for Basic auth and for HMAC-SHA256 signatures (each
+    /// endpoint uses the scheme it accepts) and Agora's default retry
+    /// policy; add what the test needs (a retry policy, timeouts, token
+    /// auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_urls(self.urls()).basic_auth(
-            self.shared.credentials.customer_id.clone(),
-            self.shared.credentials.customer_secret.clone(),
-        )
+        Client::builder()
+            .base_urls(self.urls())
+            .basic_auth(
+                self.shared.credentials.customer_id.clone(),
+                self.shared.credentials.customer_secret.clone(),
+            )
+            .hmac_auth(
+                self.shared.credentials.customer_id.clone(),
+                self.shared.credentials.customer_secret.clone(),
+            )
     }
 
-    /// A Basic-auth client for this emulator that makes one attempt per
-    /// call (no retries), so each call is exactly one request.
+    /// A client for this emulator with its Basic and HMAC credentials that
+    /// makes one attempt per call (no retries), so each call is exactly
+    /// one request.
     ///
     /// # Panics
     /// Never in practice: the configuration is built from the server's own

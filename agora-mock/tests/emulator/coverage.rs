@@ -55,7 +55,7 @@ async fn every_endpoint_of_every_served_product_reaches_its_handler() {
     for info in &bound {
         let path = filled(info.path, server.app_id().as_str());
         let answer = raw
-            .basic(info.method, &path, Some(serde_json::json!({})))
+            .json(info.auth, info.method, &path, Some(serde_json::json!({})))
             .await;
         assert_ne!(
             answer.body["message"], "no Route matched with those values",
@@ -95,13 +95,11 @@ async fn malformed_requests_get_4xx_and_never_break_the_server() {
         for body in bodies {
             let path = filled(info.path, appid);
             let answer = raw
-                .send(
+                .authorized(
+                    info.auth,
                     info.method,
                     &path,
-                    &[
-                        ("authorization", raw.basic_header()),
-                        ("content-type", "application/json"),
-                    ],
+                    &[("content-type", "application/json")],
                     Some(body),
                 )
                 .await;
@@ -117,7 +115,7 @@ async fn malformed_requests_get_4xx_and_never_break_the_server() {
                 "{}?appid={value}&start_ts={value}&{value}={value}",
                 filled(info.path, value)
             );
-            let answer = raw.basic(info.method, &path, None).await;
+            let answer = raw.json(info.auth, info.method, &path, None).await;
             assert!(
                 (400..500).contains(&answer.status) || (200..300).contains(&answer.status),
                 "{} {path}: {}",

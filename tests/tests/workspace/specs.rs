@@ -17,7 +17,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use agora_tests::examples::{self, Example};
-use agora_tests::{BASIC_HEADER, basic_client};
+use agora_tests::{BASIC_HEADER, basic_and_hmac_client};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
@@ -118,7 +118,7 @@ fn check_example(example: &Example) -> Value {
         .check()
         .unwrap_or_else(|e| panic!("{label}: the documented request does not decode: {e}"));
     let request = example
-        .prepare(&basic_client(example.origin()))
+        .prepare(&basic_and_hmac_client(example.origin()))
         .unwrap_or_else(|e| panic!("{label}: {e}"));
     assert_eq!(
         request.method().as_str(),
@@ -126,7 +126,18 @@ fn check_example(example: &Example) -> Value {
         "{label}: method"
     );
     assert_eq!(request.url().as_str(), request_doc["url"], "{label}: URL");
-    assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    if example.auth().contains(&agora_api::AuthScheme::BASIC) {
+        assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    } else {
+        // An endpoint that takes only HMAC-SHA256 is signed (Media Broadcast).
+        let signed = request.headers()["authorization"]
+            .to_str()
+            .unwrap_or_default();
+        assert!(
+            signed.starts_with("hmac username=\"customer_id\", algorithm=\"hmac-sha256\""),
+            "{label}: {signed}"
+        );
+    }
     assert_eq!(
         request.headers()["content-type"],
         "application/json",

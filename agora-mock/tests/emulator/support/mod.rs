@@ -24,6 +24,7 @@ pub struct Raw {
     http: reqwest::Client,
     base: String,
     basic: String,
+    hmac: agora_api::HmacAuth,
 }
 
 impl Raw {
@@ -41,6 +42,11 @@ impl Raw {
             http: reqwest::Client::new(),
             base: server.url(),
             basic: format!("Basic {basic}"),
+            hmac: agora_api::HmacAuth::new(
+                credentials.customer_id.clone(),
+                credentials.customer_secret.clone(),
+            )
+            .expect("the server's credentials sign"),
         }
     }
 
@@ -86,6 +92,75 @@ impl Raw {
                 ("authorization", self.basic.as_str()),
                 ("content-type", "application/json"),
             ],
+            text.as_deref(),
+        )
+        .await
+    }
+
+    /// `method path` with `headers` and `body`, authenticated as an
+    /// endpoint accepting `accepted` takes it: with the server's Basic
+    /// credentials, or signed with them by HMAC-SHA256 when the endpoint
+    /// takes only that (Media Broadcast).
+    pub async fn authorized(
+        &self,
+        accepted: &[agora_api::AuthScheme],
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Answer {
+        use agora_api::{AuthContext, AuthScheme, Authorizer as _};
+        if accepted.contains(&AuthScheme::BASIC) || !accepted.contains(&AuthScheme::HMAC) {
+            let mut with_basic = vec![("authorization", self.basic.as_str())];
+            with_basic.extend_from_slice(headers);
+            return self.send(method, path, &with_basic, body).await;
+        }
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.body(body.to_owned());
+        }
+        let mut request = request.build().expect("a request");
+        self.hmac
+            .authorize(&mut request, &AuthContext::new("raw", AuthScheme::HMAC))
+            .expect("signed");
+        let response = self
+            .http
+            .execute(request)
+            .await
+            .expect("the emulator answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("a body");
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// As [`authorized`](Self::authorized), with a JSON body when given.
+    pub async fn json(
+        &self,
+        accepted: &[agora_api::AuthScheme],
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Answer {
+        let text = body.map(|body| body.to_string());
+        self.authorized(
+            accepted,
+            method,
+            path,
+            &[("content-type", "application/json")],
             text.as_deref(),
         )
         .await
