@@ -17,6 +17,11 @@
 //! | stream administration | [`BanStream`], [`UnbanStream`], [`ListBannedStreams`], [`SetStreamDelay`], [`CancelStreamDelay`] |
 //! | reports | [`ListOnlineStreams`], [`GetOnlineStream`], [`GetPublishHistory`], [`GetPublishQuality`], [`GetPlayStatistics`] |
 //! | callbacks to your servers | [`SetOriginAuth`], [`GetOriginAuth`], [`SetOriginSite`], [`GetOriginSite`], [`SetTransfer`], [`GetTransfer`] |
+//! | watermarks | [`CreateWatermarkTemplates`], [`ListWatermarkTemplates`] |
+//! | standard recording (Agora's storage) | [`SetStandardAutoRecording`], [`SetStandardRecordingConfig`], [`GetStandardRecordingConfig`], [`EnableStandardStreamRecording`], [`DisableStandardStreamRecording`], [`CreateRecordingClip`], [`CreateRecordingSnapshot`], [`ListRecordingFiles`] |
+//! | custom recording (your cloud storage) | [`SetCustomAutoRecording`], [`SetCustomRecordingConfig`], [`GetCustomRecordingConfig`], [`EnableCustomStreamRecording`], [`DisableCustomStreamRecording`] |
+//! | interval snapshots | [`SetStandardSnapshotConfig`], [`GetStandardSnapshotConfig`], [`SetCustomSnapshotConfig`], [`GetCustomSnapshotConfig`] |
+//! | transcoding templates | [`SetStandardTranscodingTemplate`], [`ListStandardTranscodingTemplates`], [`CreateCustomTranscodingTemplate`], [`UpdateCustomTranscodingTemplate`], [`DeleteCustomTranscodingTemplate`], [`ListCustomTranscodingTemplates`] |
 //!
 //! ```
 //! use agora_api::media_broadcast::{EntryPointName, ListOnlineStreams};
@@ -39,13 +44,26 @@
 
 use serde::Deserialize;
 
+mod custom_recording;
 mod domains;
 mod entry_points;
 mod names;
+mod recording;
+mod recording_files;
 mod reports;
 mod settings;
+mod snapshots;
+mod storage;
 mod streams;
+mod transcoding;
+mod watermarks;
 
+pub use custom_recording::{
+    CustomRecordingConfig, DisableCustomStreamRecording, DisableCustomStreamRecordingBuilder,
+    EnableCustomStreamRecording, EnableCustomStreamRecordingBuilder, GetCustomRecordingConfig,
+    GetCustomRecordingConfigBuilder, SetCustomAutoRecording, SetCustomAutoRecordingBuilder,
+    SetCustomRecordingConfig, SetCustomRecordingConfigBuilder,
+};
 pub use domains::{
     AddDomain, AddDomainBuilder, AuthKey, DeleteDomain, DeleteDomainBuilder, Domain, DomainList,
     DomainType, GetDomain, GetDomainBuilder, ListDomains, ListDomainsBuilder, SetDomainAuthKey,
@@ -56,6 +74,18 @@ pub use entry_points::{
     EntryPointList, ListEntryPoints, ListEntryPointsBuilder,
 };
 pub use names::{EntryPointName, FlsDomain, FlsRegion, FlsTime, StreamName};
+pub use recording::{
+    DisableStandardStreamRecording, DisableStandardStreamRecordingBuilder,
+    EnableStandardStreamRecording, EnableStandardStreamRecordingBuilder,
+    GetStandardRecordingConfig, GetStandardRecordingConfigBuilder, SetStandardAutoRecording,
+    SetStandardAutoRecordingBuilder, SetStandardRecordingConfig, SetStandardRecordingConfigBuilder,
+    StandardRecordingConfig,
+};
+pub use recording_files::{
+    CreateRecordingClip, CreateRecordingClipBuilder, CreateRecordingSnapshot,
+    CreateRecordingSnapshotBuilder, ListRecordingFiles, ListRecordingFilesBuilder, OutputFileName,
+    RecordingFile, RecordingFiles,
+};
 pub use reports::{
     GetOnlineStream, GetOnlineStreamBuilder, GetPlayStatistics, GetPlayStatisticsBuilder,
     GetPublishHistory, GetPublishHistoryBuilder, GetPublishQuality, GetPublishQualityBuilder,
@@ -69,10 +99,33 @@ pub use settings::{
     SetOriginAuthBuilder, SetOriginSite, SetOriginSiteBuilder, SetTransfer, SetTransferBuilder,
     Transfer,
 };
+pub use snapshots::{
+    DEFAULT_SNAPSHOT_INTERVAL, GetCustomSnapshotConfig, GetCustomSnapshotConfigBuilder,
+    GetStandardSnapshotConfig, GetStandardSnapshotConfigBuilder, SetCustomSnapshotConfig,
+    SetCustomSnapshotConfigBuilder, SetStandardSnapshotConfig, SetStandardSnapshotConfigBuilder,
+    SnapshotConfig, SnapshotInterval,
+};
+pub use storage::{FlsStorageConfig, FlsStorageSettings, FlsStorageVendor, FormatSwitch};
 pub use streams::{
     BanStream, BanStreamBuilder, BannedStream, BannedStreamList, CancelStreamDelay,
     CancelStreamDelayBuilder, DelaySeconds, ListBannedStreams, ListBannedStreamsBuilder,
     SetStreamDelay, SetStreamDelayBuilder, UnbanStream, UnbanStreamBuilder,
+};
+pub use transcoding::{
+    AUDIO_SAMPLE_RATES, CreateCustomTranscodingTemplate, CreateCustomTranscodingTemplateBuilder,
+    CustomTranscodingTemplate, CustomTranscodingTemplates, DeleteCustomTranscodingTemplate,
+    DeleteCustomTranscodingTemplateBuilder, ListCustomTranscodingTemplates,
+    ListCustomTranscodingTemplatesBuilder, ListStandardTranscodingTemplates,
+    ListStandardTranscodingTemplatesBuilder, SetStandardTranscodingTemplate,
+    SetStandardTranscodingTemplateBuilder, StandardTemplateState, StandardTranscodingTemplate,
+    StandardTranscodingTemplates, TranscodeAudioCodec, TranscodeProfile, TranscodeVideoCodec,
+    TranscodingTemplateName, UpdateCustomTranscodingTemplate,
+    UpdateCustomTranscodingTemplateBuilder,
+};
+pub use watermarks::{
+    CreateWatermarkTemplates, CreateWatermarkTemplatesBuilder, ListWatermarkTemplates,
+    ListWatermarkTemplatesBuilder, MAX_WATERMARK_PIXELS, MAX_WATERMARKS, Watermark,
+    WatermarkTemplates,
 };
 
 /// What a call that reports only its status answers (`200` or `201`,

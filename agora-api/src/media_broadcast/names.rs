@@ -154,12 +154,28 @@ impl FlsTime {
             .duration_since(UNIX_EPOCH)
             .map_err(|_| out_of_range())?
             .as_secs();
-        let days = i64::try_from(secs / 86_400).map_err(|_| out_of_range())?;
-        let (year, month, day) = civil_from_days(days);
+        FlsTime::from_unix_seconds(i64::try_from(secs).map_err(|_| out_of_range())?)
+    }
+
+    /// The time `secs` seconds after the Unix epoch, in UTC, to the second
+    /// (`2019-01-07T04:00:00Z`); refused before 1970 or after year 9999.
+    ///
+    /// ```
+    /// use agora_api::media_broadcast::FlsTime;
+    /// assert_eq!(FlsTime::from_unix_seconds(1_546_833_600)?.as_str(), "2019-01-07T04:00:00Z");
+    /// assert!(FlsTime::from_unix_seconds(-1).is_err());
+    /// # Ok::<(), agora_api::InvalidInput>(())
+    /// ```
+    pub fn from_unix_seconds(secs: i64) -> Result<Self, InvalidInput> {
+        let out_of_range = || InvalidInput::new("time", "must be between 1970 and 9999");
+        if secs < 0 {
+            return Err(out_of_range());
+        }
+        let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
         if year > 9999 {
             return Err(out_of_range());
         }
-        let of_day = secs % 86_400;
+        let of_day = secs.rem_euclid(86_400);
         FlsTime::new(format!(
             "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
             of_day / 3_600,

@@ -18,6 +18,7 @@ mod faults;
 mod hostile;
 mod license;
 mod media_broadcast;
+mod media_broadcast_media;
 mod media_pull;
 mod media_push;
 mod readme_example;

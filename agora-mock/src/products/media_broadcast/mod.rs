@@ -20,6 +20,10 @@
 //!   an entry point with no body. Other changes answer `200` with no body;
 //!   unbanning a stream that is not banned, and cancelling a lag that is
 //!   not set, succeed.
+//! * Per entry point and region, the media settings ([`media`]):
+//!   watermark templates, standard and custom recording (automatic for
+//!   every stream or per stream, with files, clips and snapshots cut from
+//!   them), interval snapshots and transcoding templates.
 
 use std::collections::BTreeMap;
 use std::time::SystemTime;
@@ -40,10 +44,16 @@ use crate::product::{Product, Registration, Routes, Store};
 use crate::reply::{Fail, Reply};
 
 mod domains;
+mod media;
+mod recording;
+mod recording_files;
 mod reports;
 mod seed;
 mod settings;
+mod snapshots;
 mod streams;
+mod transcoding;
+mod watermarks;
 
 pub use seed::FlsSeed;
 
@@ -81,6 +91,8 @@ impl Product for MediaBroadcast {
             .on::<GetOriginSite>(settings::get_origin_site)
             .on::<SetTransfer>(settings::set_transfer)
             .on::<GetTransfer>(settings::get_transfer);
+        // Watermarks, recording, snapshots and transcoding templates.
+        media::register(routes);
     }
 
     /// `400 {"message": "invalid `field`: rule"}`.
@@ -112,6 +124,9 @@ pub(crate) const LIVE: &str = "live";
 #[derive(Debug, Default)]
 pub(crate) struct Broadcasts {
     apps: BTreeMap<String, FlsApp>,
+    /// The entry points' media settings: watermarks, recording tasks and
+    /// files, snapshots, transcoding templates (`media.rs`).
+    pub(crate) media: media::MediaSettings,
 }
 
 /// One project's domains, entry points and origin authentication.
