@@ -296,7 +296,7 @@ mod tests {
     use crate::agora_token::AgoraTokenAuth;
     use crate::auth::{RtmCredentials, Secret};
     use crate::types::UserId;
-    use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
+    use crate::runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
     fn request() -> reqwest::Request {
         let url = "https://api.agora.io/dev/v1/x".parse().expect("a URL");

@@ -21,7 +21,7 @@ use crate::limiter::RateLimit;
 use crate::region::{Domain, HostSet, Hosts, Region};
 use crate::retry::RetryPolicy;
 use crate::types::UserId;
-use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
+use crate::runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// Configures a [`Client`].
 #[must_use]
