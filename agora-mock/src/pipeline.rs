@@ -80,6 +80,7 @@ pub(crate) fn process(
     let (mut principal, token) = match gate {
         Gate::Refused(message) => return Processed::refused(Reply::gateway(401, message)),
         Gate::Basic => (Some(Principal::Basic), None),
+        Gate::Open => (Some(Principal::Anonymous), None),
         Gate::Hmac(claim) => {
             let signed = hmac::Signed {
                 method: incoming.method,

@@ -47,6 +47,9 @@ pub(crate) struct Account {
     pub(crate) projects: Vec<Project>,
     /// The RTC channels with users in them, per App ID, by name.
     pub(crate) channels: BTreeMap<String, BTreeMap<String, Channel>>,
+    /// The whiteboard project's access key pair, which signs the
+    /// Whiteboard tokens the emulator issues.
+    pub(crate) whiteboard_keys: Option<agora_api::token::WhiteboardKeys>,
 }
 
 /// One project of the account.
@@ -121,6 +124,7 @@ impl State {
                 rng: Rng::new(seed),
                 projects: Vec::new(),
                 channels: BTreeMap::new(),
+                whiteboard_keys: None,
             },
             products: HashMap::new(),
             limiter: None,

@@ -308,6 +308,7 @@ impl MockServerBuilder {
         if self.rate_limits {
             state.limiter = Some(Default::default());
         }
+        state.account.whiteboard_keys = Some(self.credentials.whiteboard_keys.clone());
         let project_id = state.account.rng.alnum(9);
         state.account.projects.push(Project {
             id: project_id,

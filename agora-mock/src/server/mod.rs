@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use agora_api::token::{AppCertificate, RtmTokenMinter};
-use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
+use agora_api::{AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
 
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;
@@ -29,6 +29,8 @@ pub use builder::{
     DEFAULT_WHITEBOARD_SECRET_KEY, MockServerBuilder,
 };
 use hosts::Host;
+
+mod whiteboard;
 pub(crate) use hosts::Open;
 
 /// What every connection task shares.
@@ -183,9 +185,26 @@ impl MockServer {
     /// credentials and Agora's default retry policy; add what the test
     /// needs (a retry policy, timeouts, token auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_urls(self.urls()).basic_auth(
-            self.shared.credentials.customer_id.clone(),
-            self.shared.credentials.customer_secret.clone(),
+        Client::builder()
+            .base_urls(self.urls())
+            .basic_auth(
+                self.shared.credentials.customer_id.clone(),
+                self.shared.credentials.customer_secret.clone(),
+            )
+            .authorizer(AuthScheme::WHITEBOARD_TOKEN, self.whiteboard_minter())
+    }
+
+    /// Whiteboard auth for this emulator: a fresh admin SDK token for
+    /// every attempt, signed with the whiteboard project's access key
+    /// pair and valid ten minutes by the server's clock (so tokens follow
+    /// a [`ManualClock`](crate::ManualClock)), sent to the `us-sv` data
+    /// centre. [`client_builder`](Self::client_builder) has it already;
+    /// a call that needs a room or task token is given one with
+    /// `.whiteboard_token(..)`.
+    pub fn whiteboard_minter(&self) -> impl Authorizer {
+        whiteboard::EmulatorMinter::new(
+            self.shared.credentials.whiteboard_keys.clone(),
+            Arc::clone(&self.shared.clock),
         )
     }
 

@@ -6,7 +6,10 @@
 //! `400` in the product's error shape that carries the same words, or with
 //! the reply Agora documents for it (`agora_reply`).
 
-use agora_api::reqwest;
+use std::time::Duration;
+
+use agora_api::token::WhiteboardRole;
+use agora_api::{AuthScheme, reqwest};
 use agora_mock::MockServer;
 use agora_tests::examples::{self, Invalid};
 use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET};
@@ -43,9 +46,21 @@ async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) ->
         .unwrap_or_else(|e| panic!("{label}: method: {e}"));
     let mut request = http
         .request(method, format!("{}{}", server.url(), case.target()))
-        .header("authorization", BASIC_HEADER)
         .header("content-type", "application/json")
         .headers(case.headers().clone());
+    // The credentials the endpoint takes, valid, so that what is refused
+    // is the request itself.
+    if case.auth().contains(&AuthScheme::BASIC) {
+        request = request.header("authorization", BASIC_HEADER);
+    } else if case.auth().contains(&AuthScheme::WHITEBOARD_TOKEN) {
+        let token = server
+            .credentials()
+            .whiteboard_keys
+            .sdk_token(WhiteboardRole::Admin, Some(Duration::from_secs(600)))
+            .unwrap_or_else(|e| panic!("{label}: a token: {e}"));
+        // `region` is in the case's own headers.
+        request = request.header("token", token.expose_secret());
+    }
     if !case.body().is_empty() {
         request = request.body(case.body().to_vec());
     }

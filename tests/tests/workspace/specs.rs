@@ -17,7 +17,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use agora_tests::examples::{self, Example};
-use agora_tests::{BASIC_HEADER, basic_client};
+use agora_api::AuthScheme;
+use agora_tests::BASIC_HEADER;
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
@@ -118,7 +119,7 @@ fn check_example(example: &Example) -> Value {
         .check()
         .unwrap_or_else(|e| panic!("{label}: the documented request does not decode: {e}"));
     let request = example
-        .prepare(&basic_client(example.origin()))
+        .prepare(&example.documented_client(example.origin()))
         .unwrap_or_else(|e| panic!("{label}: {e}"));
     assert_eq!(
         request.method().as_str(),
@@ -126,7 +127,13 @@ fn check_example(example: &Example) -> Value {
         "{label}: method"
     );
     assert_eq!(request.url().as_str(), request_doc["url"], "{label}: URL");
-    assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    if example.auth().contains(&AuthScheme::BASIC) {
+        assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    } else {
+        // Whiteboard's `token` and `region`, or nothing at all: no Basic
+        // credentials go where they are not asked for.
+        assert!(request.headers().get("authorization").is_none(), "{label}");
+    }
     assert_eq!(
         request.headers()["content-type"],
         "application/json",

@@ -5,7 +5,11 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
+use std::time::Duration;
+
 use agora_api::reqwest;
+use agora_api::token::WhiteboardRole;
+use agora_api::AuthScheme;
 use agora_api::{ApiError, Error};
 use agora_mock::MockServer;
 use base64::Engine as _;
@@ -89,6 +93,38 @@ impl Raw {
             text.as_deref(),
         )
         .await
+    }
+
+    /// With valid credentials of a scheme `accepted` lists: the server's
+    /// Basic credentials, an admin Whiteboard SDK token (with `region`),
+    /// or none for an endpoint that takes none.
+    pub async fn authorized(
+        &self,
+        server: &MockServer,
+        accepted: &[AuthScheme],
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Answer {
+        if accepted.contains(&AuthScheme::BASIC) {
+            return self.basic(method, path, body).await;
+        }
+        let text = body.map(|body| body.to_string());
+        let mut headers = vec![("content-type", "application/json".to_owned())];
+        if accepted.contains(&AuthScheme::WHITEBOARD_TOKEN) {
+            let token = server
+                .credentials()
+                .whiteboard_keys
+                .sdk_token(WhiteboardRole::Admin, Some(Duration::from_secs(600)))
+                .expect("a token");
+            headers.push(("token", token.into_secret()));
+        }
+        headers.push(("region", "us-sv".to_owned()));
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        self.send(method, path, &headers, text.as_deref()).await
     }
 
     /// The `Authorization` value of the server's Basic credentials.
