@@ -71,14 +71,26 @@ impl TokenNeed {
         token: &ParsedWhiteboardToken,
         subject: Option<&str>,
     ) -> Result<(), String> {
-        if !self.kinds.contains(&token.kind()) {
+        self.admits_holder(token.kind(), token.role(), token.uuid(), subject)
+    }
+
+    /// [`admits`](Self::admits), for a token already read into its kind,
+    /// role and room or task.
+    pub fn admits_holder(
+        &self,
+        kind: WhiteboardTokenKind,
+        role: Option<WhiteboardRole>,
+        uuid: Option<&str>,
+        subject: Option<&str>,
+    ) -> Result<(), String> {
+        if !self.kinds.contains(&kind) {
             return Err(format!(
                 "must be {}, not {}",
                 self.kinds_in_words(),
-                with_article(token.kind())
+                with_article(kind)
             ));
         }
-        match token.role() {
+        match role {
             Some(role) if role.allows(self.role) => {}
             Some(role) => {
                 return Err(format!(
@@ -89,14 +101,14 @@ impl TokenNeed {
             }
             None => return Err("carries no known role".to_owned()),
         }
-        if token.kind() != WhiteboardTokenKind::Sdk
+        if kind != WhiteboardTokenKind::Sdk
             && let Some(subject) = subject
-            && token.uuid() != Some(subject)
+            && uuid != Some(subject)
         {
             return Err(format!(
-                "is a {} for another {}",
-                kind_name(token.kind()),
-                if token.kind() == WhiteboardTokenKind::Task {
+                "is {} for another {}",
+                with_article(kind),
+                if kind == WhiteboardTokenKind::Task {
                     "task"
                 } else {
                     "room"
@@ -135,14 +147,6 @@ impl TokenNeed {
             [one] => (*one).to_owned(),
             [first @ .., last] => format!("{} or {last}", first.join(", ")),
         }
-    }
-}
-
-fn kind_name(kind: WhiteboardTokenKind) -> &'static str {
-    match kind {
-        WhiteboardTokenKind::Sdk => "SDK token",
-        WhiteboardTokenKind::Room => "room token",
-        WhiteboardTokenKind::Task => "task token",
     }
 }
 
