@@ -127,7 +127,7 @@ validated_string! {
 /// let issue = GenerateSdkToken::builder()
 ///     .region(WhiteboardRegion::UsSv)
 ///     .access_key(AccessKey::new("BUxxxxxxrc")?)
-///     .secret_access_key("CxxxxxxxauY3".into())
+///     .secret_access_key("CxxxxxxxauY3")
 ///     .lifespan(Lifespan::new(3_600_000)?)
 ///     .role(TokenRole::Admin)
 ///     .build();

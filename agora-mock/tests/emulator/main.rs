@@ -24,3 +24,4 @@ mod real_time_stt;
 mod real_time_stt_agents;
 mod real_time_stt_legacy;
 mod rtm;
+mod whiteboard;
