@@ -137,9 +137,9 @@ pub use region::{Domain, HostSet, Region};
 pub use reqwest;
 pub use retry::{DEFAULT_MAX_WAIT, RetryPolicy, parse_retry_after};
 pub use runtime::validate::{FieldPath, Validate};
+pub use runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 pub use sequence::Sequences;
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
-pub use runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// What the derive's output refers to. Not a public API: names and
 /// signatures here change without notice.

@@ -92,7 +92,10 @@ async fn run() -> Result<()> {
             scene_dir: None,
         })
         .await?;
-    println!("   current {}; its directory holds {scenes:?}", current.path());
+    println!(
+        "   current {}; its directory holds {scenes:?}",
+        current.path()
+    );
 
     println!("4. a writer room token reads the scenes, but may not switch them");
     let room_token = admin
@@ -116,7 +119,8 @@ async fn run() -> Result<()> {
         .uuid(room.uuid.clone())
         .scene_path(ScenePath::new("/deck/page1")?)
         .build();
-    if let Err(refused) = SwitchScene::TOKEN.check(room_token.expose_secret(), switch.token_subject())
+    if let Err(refused) =
+        SwitchScene::TOKEN.check(room_token.expose_secret(), switch.token_subject())
     {
         println!("   the client says before sending: {refused}");
     }
@@ -171,7 +175,11 @@ async fn run() -> Result<()> {
             state.converted_percentage.unwrap_or(0.0)
         );
         if state.status.is_over() {
-            println!("   {} pages, zip {:?}", state.page_count.unwrap_or(0), state.zip);
+            println!(
+                "   {} pages, zip {:?}",
+                state.page_count.unwrap_or(0),
+                state.zip
+            );
             break;
         }
         clock.advance(Duration::from_secs(2));

@@ -203,10 +203,7 @@ mod tests {
         assert!(check(room("r1", WhiteboardRole::Writer), Some("r1")).is_ok());
         assert!(check(room("r1", WhiteboardRole::Admin), Some("r1")).is_ok());
         let weak = check(room("r1", WhiteboardRole::Reader), Some("r1")).unwrap_err();
-        assert_eq!(
-            weak.rule(),
-            "must have the writer role or more, not reader"
-        );
+        assert_eq!(weak.rule(), "must have the writer role or more, not reader");
         let other = check(room("r2", WhiteboardRole::Admin), Some("r1")).unwrap_err();
         assert_eq!(other.rule(), "is a room token for another room");
         let task = keys

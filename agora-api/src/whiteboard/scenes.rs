@@ -46,7 +46,9 @@ fn check_scene_path(value: &str) -> Result<(), String> {
 impl ScenePath {
     /// The path's segments: `/test/page1` is `["test", "page1"]`.
     pub fn segments(&self) -> impl Iterator<Item = &str> {
-        self.as_str().split('/').filter(|segment| !segment.is_empty())
+        self.as_str()
+            .split('/')
+            .filter(|segment| !segment.is_empty())
     }
 }
 

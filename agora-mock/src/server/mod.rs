@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use agora_api::token::{AppCertificate, RtmTokenMinter};
-use agora_api::{AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
+use agora_api::{
+    AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, UserId,
+};
 
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;

@@ -173,10 +173,7 @@ async fn each_call_takes_only_the_token_kind_role_and_room_it_is_documented_with
         .await
         .expect("started");
     let progress = GetConversion::builder().uuid(task.uuid.clone()).build();
-    let not_a_task_token = admin
-        .send(&progress)
-        .await
-        .expect_err("an SDK token");
+    let not_a_task_token = admin.send(&progress).await.expect_err("an SDK token");
     assert_eq!(api_error(&not_a_task_token).status, 403);
     let task_token = admin
         .send(
@@ -330,7 +327,10 @@ async fn scenes_form_a_tree_that_is_listed_switched_and_screenshotted() {
         )
         .await
         .expect("the current directory's screenshots");
-    let keys: Vec<&str> = shots.iter().filter_map(|shot| shot.key.as_deref()).collect();
+    let keys: Vec<&str> = shots
+        .iter()
+        .filter_map(|shot| shot.key.as_deref())
+        .collect();
     assert_eq!(keys.len(), 2);
     assert!(keys[0].ends_with("/test/cover.png"), "{keys:?}");
 }

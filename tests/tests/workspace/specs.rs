@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use agora_tests::examples::{self, Example};
 use agora_api::AuthScheme;
 use agora_tests::BASIC_HEADER;
+use agora_tests::examples::{self, Example};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {

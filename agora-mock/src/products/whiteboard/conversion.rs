@@ -234,7 +234,9 @@ impl Queue {
                     self.converting = None;
                     continue;
                 };
-                let done = task.started.and_then(|started| started.checked_add(CONVERT));
+                let done = task
+                    .started
+                    .and_then(|started| started.checked_add(CONVERT));
                 match done {
                     Some(done) if done <= now => {
                         task.stage = if task.unreachable {
@@ -318,7 +320,9 @@ fn new_task(
 fn start(store: &mut Store<'_, Whiteboard>, call: &Call<'_, StartConversion>) -> Handled {
     admitted(call)?;
     let request = &call.request;
-    let format = request.output_format.map_or("png", |format| format.as_str());
+    let format = request
+        .output_format
+        .map_or("png", |format| format.as_str());
     new_task(
         store,
         request.kind,
@@ -413,7 +417,9 @@ fn start_legacy(
 ) -> Handled {
     admitted(call)?;
     let request = &call.request;
-    let format = request.output_format.map_or("png", |format| format.as_str());
+    let format = request
+        .output_format
+        .map_or("png", |format| format.as_str());
     new_task(
         store,
         request.kind,

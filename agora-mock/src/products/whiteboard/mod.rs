@@ -117,12 +117,7 @@ fn admitted<E: WhiteboardCall>(call: &Call<'_, E>) -> Result<Option<WhiteboardRo
         return Err(Fail::Reply(message(401, "a Whiteboard token is required")));
     };
     E::TOKEN
-        .admits_holder(
-            *kind,
-            *role,
-            uuid.as_deref(),
-            call.request.token_subject(),
-        )
+        .admits_holder(*kind, *role, uuid.as_deref(), call.request.token_subject())
         .map_err(|rule| Fail::Reply(message(403, &format!("the token {rule}"))))?;
     Ok(*role)
 }
@@ -231,10 +226,7 @@ fn task_token(store: &mut Store<'_, Whiteboard>, call: &Call<'_, GenerateTaskTok
     if let Some(ak) = &request.ak
         && ak.as_str() != keys.access_key()
     {
-        return Err(Fail::Reply(message(
-            400,
-            "ak is not the team's access key",
-        )));
+        return Err(Fail::Reply(message(400, "ak is not the team's access key")));
     }
     Ok(issue(
         &keys,

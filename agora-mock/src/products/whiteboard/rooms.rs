@@ -199,10 +199,12 @@ fn add_scenes(store: &mut Store<'_, Whiteboard>, call: &Call<'_, AddScenes>) -> 
             &format!("scene {} already exists in {dir}", taken.name),
         )));
     }
-    room.dirs
-        .entry(dir)
-        .or_default()
-        .extend(request.scenes.iter().map(|scene| scene.name.as_str().to_owned()));
+    room.dirs.entry(dir).or_default().extend(
+        request
+            .scenes
+            .iter()
+            .map(|scene| scene.name.as_str().to_owned()),
+    );
     Ok(Reply::json(201, json!({})))
 }
 
@@ -242,10 +244,7 @@ fn screenshot(store: &mut Store<'_, Whiteboard>, call: &Call<'_, ScreenshotScene
     let request = &call.request;
     let team = store.own.ids(&mut store.account.rng);
     let room = room_mut(store.own, request.uuid.as_str())?;
-    let path = request
-        .path
-        .as_ref()
-        .map_or("/init", |path| path.as_str());
+    let path = request.path.as_ref().map_or("/init", |path| path.as_str());
     if !room.has_scene(path) {
         return Err(Fail::Reply(message(404, "scene not found")));
     }

@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
+use agora_api::AuthScheme;
 use agora_api::reqwest;
 use agora_api::token::WhiteboardRole;
-use agora_api::AuthScheme;
 use agora_api::{ApiError, Error};
 use agora_mock::MockServer;
 use base64::Engine as _;
