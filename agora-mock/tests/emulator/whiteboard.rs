@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use agora_api::token::{WhiteboardRole, WhiteboardTokenKind};
+use agora_api::token::{WhiteboardKeys, WhiteboardRole, WhiteboardTokenKind};
 use agora_api::whiteboard::{
     AccessKey, AddScenes, BanRoom, CancelConversion, ConversionKind, ConversionStatus, CreateRoom,
     FileUrl, GenerateRoomToken, GenerateSdkToken, GenerateTaskToken, GetConversion,
@@ -21,7 +21,7 @@ use agora_mock::{
     DEFAULT_WHITEBOARD_ACCESS_KEY, DEFAULT_WHITEBOARD_SECRET_KEY, ManualClock, MockServer,
 };
 
-use crate::support::{api_error, code};
+use crate::support::{Raw, api_error, code};
 
 const T0: u64 = 1_700_000_000;
 
@@ -520,4 +520,63 @@ async fn a_legacy_conversion_is_read_with_its_type_and_task_token() {
         .await
         .expect_err("it is a static task");
     assert_eq!(api_error(&wrong_type).status, 404);
+}
+
+#[tokio::test]
+async fn a_call_without_a_known_region_or_a_genuine_token_is_refused_before_it_runs() {
+    let server = MockServer::start().await;
+    let raw = Raw::new(&server);
+    let token = server
+        .credentials()
+        .whiteboard_keys
+        .sdk_token(WhiteboardRole::Admin, None)
+        .expect("a token");
+    let json = ("content-type", "application/json");
+    let create = |headers: Vec<(&'static str, String)>| {
+        let raw = &raw;
+        async move {
+            let headers: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .collect();
+            raw.send("POST", "/v5/rooms", &headers, Some("{}")).await
+        }
+    };
+    let sdk = token.expose_secret().to_owned();
+
+    let no_region = create(vec![(json.0, json.1.into()), ("token", sdk.clone())]).await;
+    assert_eq!(no_region.status, 400);
+    assert_eq!(no_region.body["message"], "invalid `region`: is required");
+    let unknown = create(vec![
+        (json.0, json.1.into()),
+        ("token", sdk.clone()),
+        ("region", "mars".into()),
+    ])
+    .await;
+    assert_eq!(unknown.status, 400, "{}", unknown.body);
+
+    let forged = WhiteboardKeys::new(DEFAULT_WHITEBOARD_ACCESS_KEY, "another-secret")
+        .expect("keys")
+        .sdk_token(WhiteboardRole::Admin, None)
+        .expect("a token");
+    let refused = create(vec![
+        (json.0, json.1.into()),
+        ("token", forged.into_secret()),
+        ("region", "us-sv".into()),
+    ])
+    .await;
+    assert_eq!(refused.status, 401);
+    let nothing = create(vec![(json.0, json.1.into()), ("region", "us-sv".into())]).await;
+    assert_eq!(nothing.status, 401);
+    assert!(
+        server.journal().iter().all(|entry| !entry.applied),
+        "no room was made"
+    );
+    let made = create(vec![
+        (json.0, json.1.into()),
+        ("token", sdk),
+        ("region", "us-sv".into()),
+    ])
+    .await;
+    assert_eq!(made.status, 201, "{}", made.body);
 }
