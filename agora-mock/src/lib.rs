@@ -32,7 +32,10 @@
 //!   Recording resources that expire after five minutes, one session each,
 //!   through acquire -> start -> query -> update -> updateLayout -> stop;
 //!   Signaling users, events (removed once fetched), messages and history
-//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers. Time
+//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers;
+//!   a Whiteboard team whose tokens are checked for the kind, role and
+//!   room each call needs, with rooms, scene trees and a file-conversion
+//!   queue ([`MockServer::whiteboard_minter`]). Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
 //! * **Faults.** [`MockServer::inject`] makes the next N matching requests
 //!   answer a status (with `Retry-After`), answer late, or lose their
