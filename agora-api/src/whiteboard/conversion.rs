@@ -255,6 +255,24 @@ impl WhiteboardCall for StartConversion {
 /// Reads a conversion task's progress and results. Needs the task's
 /// token ([`GenerateTaskToken`](super::GenerateTaskToken)); Agora keeps
 /// tasks seven days.
+///
+/// A client whose Whiteboard auth is a
+/// [`WhiteboardMinter`](crate::token::WhiteboardMinter) sends SDK tokens,
+/// which this call does not take: send it with a client holding the
+/// task's token (`.whiteboard_token(..)`, with a token from
+/// [`GenerateTaskToken`](super::GenerateTaskToken) or
+/// `GetConversion::TOKEN.mint(..)`).
+///
+/// ```
+/// use agora_api::token::{WhiteboardKeys, WhiteboardTokenKind};
+/// use agora_api::whiteboard::{GetConversion, TaskUuid, WhiteboardCall};
+///
+/// let keys = WhiteboardKeys::new("ak", "sk")?;
+/// let call = GetConversion::builder().uuid(TaskUuid::new("2fd2d367e")?).build();
+/// let token = GetConversion::TOKEN.mint(&keys, call.token_subject(), None)?;
+/// assert!(token.expose_secret().starts_with(WhiteboardTokenKind::Task.prefix()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
 #[endpoint(

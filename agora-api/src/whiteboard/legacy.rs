@@ -66,7 +66,12 @@ impl WhiteboardCall for StartLegacyConversion {
 }
 
 /// Reads the progress of a legacy conversion task. Needs the task's
-/// token. Use [`GetConversion`](super::GetConversion) for new tasks.
+/// token, as [`GetConversion`](super::GetConversion) does (which is the
+/// call for new tasks).
+///
+/// The page's example sends an SDK token where its table asks for a
+/// task token; the task token is required (`specs/whiteboard.json`,
+/// exception `legacy-query-example-token`).
 #[deprecated(note = "Agora replaced this file conversion in 2022: use whiteboard::GetConversion")]
 #[endpoint_docs]
 #[derive(Debug, Clone, Endpoint)]
