@@ -258,7 +258,7 @@ impl Queue {
                 self.waiting.remove(0);
                 continue;
             };
-            let ready = task.created + WAIT;
+            let ready = task.created.checked_add(WAIT).unwrap_or(task.created);
             let start = free_since.map_or(ready, |free| free.max(ready));
             if start > now {
                 return;
