@@ -43,7 +43,7 @@ mod runtime;
 // (and the public API) names them.
 pub(crate) use runtime::{
     agora_token, api_error, auth, authorize, body, builder, client, dns, error, hmac, limiter,
-    meta, pages, path_region, region, retry, sequence, whiteboard,
+    meta, pages, path_region, region, retry, sequence,
 };
 pub use runtime::{endpoint, envelope, redact, registry};
 
@@ -79,6 +79,8 @@ pub mod media_push;
 pub mod real_time_stt;
 #[cfg(feature = "rtm")]
 pub mod rtm;
+#[cfg(feature = "whiteboard")]
+pub mod whiteboard;
 // Not a product: Agora's notifications of every product, received.
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
@@ -137,9 +139,9 @@ pub use region::{Domain, HostSet, Region};
 pub use reqwest;
 pub use retry::{DEFAULT_MAX_WAIT, RetryPolicy, parse_retry_after};
 pub use runtime::validate::{FieldPath, Validate};
+pub use runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 pub use sequence::Sequences;
 pub use types::{AppId, ChannelName, Uid, UidString, UserId};
-pub use whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// What the derive's output refers to. Not a public API: names and
 /// signatures here change without notice.

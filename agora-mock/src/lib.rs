@@ -32,10 +32,13 @@
 //!   Recording resources that expire after five minutes, one session each,
 //!   through acquire -> start -> query -> update -> updateLayout -> stop;
 //!   Signaling users, events (removed once fetched), messages and history
-//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers; and
-//!   each other product's own state machine, described in its folder's
-//!   module docs (converters and players that connect, run and idle out;
-//!   agents; transcoding and STT tasks; licenses that run out; ...). Time
+//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers;
+//!   a Whiteboard team whose tokens are checked for the kind, role and
+//!   room each call needs, with rooms, scene trees and a file-conversion
+//!   queue ([`MockServer::whiteboard_minter`]); and each other product's
+//!   own state machine, described in its folder's module docs (converters
+//!   and players that connect, run and idle out; agents; transcoding and
+//!   STT tasks; licenses that run out; ...). Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
 //! * **Notifications.** With [`MockServerBuilder::webhooks`], the
 //!   emulator POSTs signed NCS notifications for what happens in it: RTC

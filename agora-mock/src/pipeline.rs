@@ -80,6 +80,7 @@ pub(crate) fn process(
     let (mut principal, token) = match gate {
         Gate::Refused(message) => return Processed::refused(Reply::gateway(401, message)),
         Gate::Basic => (Some(Principal::Basic), None),
+        Gate::Open => (Some(Principal::Anonymous), None),
         Gate::Hmac(claim) => {
             let signed = hmac::Signed {
                 method: incoming.method,
@@ -100,6 +101,15 @@ pub(crate) fn process(
             (Some(Principal::Hmac), None)
         }
         Gate::Whiteboard(token) => {
+            // The data centre is part of the credentials: without a known
+            // one the call goes nowhere.
+            if let Err(error) = whiteboard_region(incoming.headers) {
+                return Processed::refused((shape.malformed)(
+                    matched.info,
+                    incoming.request_id,
+                    &error,
+                ));
+            }
             match auth::verify_whiteboard(&token, &shared.credentials.whiteboard_keys, incoming.now)
             {
                 Ok(holder) => (Some(holder), None),
@@ -259,6 +269,22 @@ impl TokenCheck {
             &self.certificate,
             now,
         )
+    }
+}
+
+/// The `region` header of a Whiteboard call: one of the data centres
+/// Agora documents.
+fn whiteboard_region(headers: &HeaderMap) -> Result<(), InvalidInput> {
+    let region = headers
+        .get("region")
+        .and_then(|value| value.to_str().ok())
+        .ok_or_else(|| InvalidInput::new("region", "is required"))?;
+    match agora_api::WhiteboardRegion::from(region.trim()) {
+        agora_api::WhiteboardRegion::Other(_) => Err(InvalidInput::new(
+            "region",
+            "must be one of us-sv, sg, in-mum, eu, cn-hz",
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -54,6 +54,9 @@ pub(crate) struct Account {
     pub(crate) outbox: Outbox,
     /// The last `clientSeq` given to an RTC user event.
     pub(crate) client_seq: u64,
+    /// The whiteboard project's access key pair, which signs the
+    /// Whiteboard tokens the emulator issues.
+    pub(crate) whiteboard_keys: Option<agora_api::token::WhiteboardKeys>,
 }
 
 /// One project of the account.
@@ -130,6 +133,7 @@ impl State {
                 channels: BTreeMap::new(),
                 outbox: Outbox::default(),
                 client_seq: 0,
+                whiteboard_keys: None,
             },
             products: HashMap::new(),
             limiter: None,

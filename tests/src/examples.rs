@@ -103,9 +103,30 @@ impl Example {
         self.info.product()
     }
 
-    /// The auth schemes the endpoint accepts.
+    /// The auth schemes the endpoint accepts, in order of preference.
     pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
         self.info.auth
+    }
+
+    /// The client the documented request shows: the test Basic and HMAC
+    /// credentials, and the `token` and `region` headers it sends as
+    /// Whiteboard credentials, aimed at `base_url`.
+    pub fn documented_client(&self, base_url: &str) -> Client {
+        let mut builder = Client::builder()
+            .basic_auth(crate::CUSTOMER_ID, crate::CUSTOMER_SECRET)
+            .hmac_auth(crate::CUSTOMER_ID, crate::CUSTOMER_SECRET)
+            .base_url(base_url)
+            .retry(agora_api::RetryPolicy::never());
+        let header = |name: &str| {
+            self.received
+                .headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+        };
+        if let (Some(token), Some(region)) = (header("token"), header("region")) {
+            builder = builder.whiteboard_token(token, agora_api::WhiteboardRegion::from(region));
+        }
+        builder.build().expect("a valid client configuration")
     }
 
     /// The scheme and host of the documented URL, e.g.
@@ -220,7 +241,7 @@ impl Invalid {
         (self.info.check_request)(&self.received.wire())
     }
 
-    /// The auth schemes the endpoint accepts.
+    /// The auth schemes the endpoint accepts, in order of preference.
     pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
         self.info.auth
     }

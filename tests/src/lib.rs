@@ -282,26 +282,6 @@ pub fn basic_client(base_url: &str) -> agora_api::Client {
         .expect("a valid client configuration")
 }
 
-/// A client with the test credentials for Basic auth and for HMAC-SHA256
-/// signatures (Media Broadcast), pointed at `base_url`, making one attempt
-/// per call: it can send the documented example of any endpoint.
-pub fn credentialed_client(base_url: &str) -> agora_api::Client {
-    agora_api::Client::builder()
-        .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
-        .hmac_auth(CUSTOMER_ID, CUSTOMER_SECRET)
-        .base_url(base_url)
-        .retry(agora_api::RetryPolicy::never())
-        .build()
-        .expect("a valid client configuration")
-}
-
-/// Whether an endpoint accepting `auth` is sent with Basic credentials;
-/// otherwise it is signed (HMAC-SHA256), the only other scheme the test
-/// credentials carry.
-pub fn sends_basic(auth: &[agora_api::AuthScheme]) -> bool {
-    auth.contains(&agora_api::AuthScheme::BASIC) || !auth.contains(&agora_api::AuthScheme::HMAC)
-}
-
 /// A file of the reference pack that sits beside the repository as
 /// `shared/` (or at `AGORA_SHARED_DIR`), by its path inside the pack
 /// (`reference/endpoints.tsv`).

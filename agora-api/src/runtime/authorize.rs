@@ -295,8 +295,8 @@ mod tests {
     use super::*;
     use crate::agora_token::AgoraTokenAuth;
     use crate::auth::{RtmCredentials, Secret};
+    use crate::runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
     use crate::types::UserId;
-    use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
     fn request() -> reqwest::Request {
         let url = "https://api.agora.io/dev/v1/x".parse().expect("a URL");

@@ -20,8 +20,8 @@ use crate::hmac::HmacAuth;
 use crate::limiter::RateLimit;
 use crate::region::{Domain, HostSet, Hosts, Region};
 use crate::retry::RetryPolicy;
+use crate::runtime::whiteboard::{WhiteboardRegion, WhiteboardToken};
 use crate::types::UserId;
-use crate::whiteboard::{WhiteboardRegion, WhiteboardToken};
 
 /// Configures a [`Client`].
 #[must_use]

@@ -223,8 +223,9 @@ fn read_string(text: &str) -> (&str, usize, bool) {
 const TOKEN_MIN_TAIL: usize = 32;
 
 /// Replaces, anywhere in `text`, an Agora token (`006` or `007` followed by
-/// at least 32 base64 characters) and the credential after `Basic ` or
-/// `agora token=`.
+/// at least 32 base64 characters), a Whiteboard token (`NETLESSSDK_`,
+/// `NETLESSROOM_` or `NETLESSTASK_` and what follows) and the credential
+/// after `Basic ` or `agora token=`.
 pub(crate) fn redact_tokens(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -235,6 +236,10 @@ pub(crate) fn redact_tokens(text: &str) -> String {
             let tail = base64_run(&bytes[i + 3..]);
             let starts_word = i == 0 || !is_base64(bytes[i - 1]);
             (starts_word && tail >= TOKEN_MIN_TAIL).then_some((i, i + 3 + tail))
+        } else if let Some(prefix) = whiteboard_prefix(&bytes[i..]) {
+            let run = base64_run(&bytes[i + prefix..]);
+            let starts_word = i == 0 || !is_base64(bytes[i - 1]);
+            (starts_word && run > 0).then_some((i, i + prefix + run))
         } else if let Some(prefix) = credential_prefix(&bytes[i..]) {
             let run = base64_run(&bytes[i + prefix..]);
             (run > 0).then_some((i + prefix, i + prefix + run))
@@ -264,6 +269,15 @@ fn credential_prefix(bytes: &[u8]) -> Option<usize> {
         .find(|prefix| {
             bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix)
         })
+        .map(|prefix| prefix.len())
+}
+
+/// The length of a Whiteboard token's prefix when `bytes` starts with one.
+fn whiteboard_prefix(bytes: &[u8]) -> Option<usize> {
+    const PREFIXES: [&[u8]; 3] = [b"NETLESSSDK_", b"NETLESSROOM_", b"NETLESSTASK_"];
+    PREFIXES
+        .iter()
+        .find(|prefix| bytes.starts_with(prefix))
         .map(|prefix| prefix.len())
 }
 
@@ -322,6 +336,11 @@ mod tests {
         assert!(!out.contains("eJxTYB"), "{out}");
         assert!(!out.contains("aWQ6c2VjcmV0"), "{out}");
         assert!(out.starts_with("invalid token <redacted> for user"));
+        assert_eq!(
+            redact_tokens(r#"{"token":"NETLESSROOM_YWs9YWsx=","room":"NETLESS"}"#),
+            format!(r#"{{"token":"{REDACTED}","room":"NETLESS"}}"#),
+            "a Whiteboard token, not the bare word"
+        );
         // Short numbers starting 006/007 are not tokens.
         assert_eq!(redact_tokens("code 007 at 0065"), "code 007 at 0065");
     }

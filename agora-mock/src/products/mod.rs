@@ -17,3 +17,4 @@ pub(crate) mod media_pull;
 pub(crate) mod media_push;
 pub(crate) mod real_time_stt;
 pub(crate) mod rtm;
+pub(crate) mod whiteboard;

@@ -340,6 +340,7 @@ impl MockServerBuilder {
             state.account.outbox = webhooks::start(target, &deliveries)
                 .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error.to_string()))?;
         }
+        state.account.whiteboard_keys = Some(self.credentials.whiteboard_keys.clone());
         let project_id = state.account.rng.alnum(9);
         state.account.projects.push(Project {
             id: project_id,

@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use agora_api::token::{AppCertificate, RtmTokenMinter};
-use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
+use agora_api::{
+    AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, UserId,
+};
 
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;
@@ -31,6 +33,8 @@ pub use builder::{
     DEFAULT_WHITEBOARD_SECRET_KEY, MockServerBuilder,
 };
 use hosts::Host;
+
+mod whiteboard;
 pub(crate) use hosts::Open;
 
 /// What every connection task shares.
@@ -185,8 +189,10 @@ impl MockServer {
 
     /// A client builder aimed at every host, with the emulator's Customer
     /// ID and Secret for Basic auth and for HMAC-SHA256 signatures (Media
-    /// Broadcast), and Agora's default retry policy; add what the test
-    /// needs (a retry policy, timeouts, token auth) and build.
+    /// Broadcast), admin Whiteboard SDK tokens
+    /// ([`whiteboard_minter`](Self::whiteboard_minter)), and Agora's
+    /// default retry policy; add what the test needs (a retry policy,
+    /// timeouts, token auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
         let credentials = &self.shared.credentials;
         Client::builder()
@@ -199,6 +205,21 @@ impl MockServer {
                 credentials.customer_id.clone(),
                 credentials.customer_secret.clone(),
             )
+            .authorizer(AuthScheme::WHITEBOARD_TOKEN, self.whiteboard_minter())
+    }
+
+    /// Whiteboard auth for this emulator: a fresh admin SDK token for
+    /// every attempt, signed with the whiteboard project's access key
+    /// pair and valid ten minutes by the server's clock (so tokens follow
+    /// a [`ManualClock`](crate::ManualClock)), sent to the `us-sv` data
+    /// centre. [`client_builder`](Self::client_builder) has it already;
+    /// a call that needs a room or task token is given one with
+    /// `.whiteboard_token(..)`.
+    pub fn whiteboard_minter(&self) -> impl Authorizer {
+        whiteboard::EmulatorMinter::new(
+            self.shared.credentials.whiteboard_keys.clone(),
+            Arc::clone(&self.shared.clock),
+        )
     }
 
     /// A client for this emulator with its Basic and HMAC credentials that

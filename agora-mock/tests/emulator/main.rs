@@ -27,3 +27,4 @@ mod real_time_stt_agents;
 mod real_time_stt_legacy;
 mod rtm;
 mod webhooks;
+mod whiteboard;

@@ -6,10 +6,13 @@
 //! `400` in the product's error shape that carries the same words, or with
 //! the reply Agora documents for it (`agora_reply`).
 
+use std::time::Duration;
+
+use agora_api::token::WhiteboardRole;
 use agora_api::{AuthContext, AuthScheme, Authorizer, HmacAuth, reqwest};
 use agora_mock::MockServer;
 use agora_tests::examples::{self, Invalid};
-use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET, sends_basic};
+use agora_tests::{BASIC_HEADER, CUSTOMER_ID, CUSTOMER_SECRET};
 use serde_json::Value;
 
 #[test]
@@ -45,8 +48,18 @@ async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) ->
         .request(method, format!("{}{}", server.url(), case.target()))
         .header("content-type", "application/json")
         .headers(case.headers().clone());
-    if sends_basic(case.auth()) {
+    // The credentials the endpoint takes, valid, so that what is refused
+    // is the request itself.
+    if case.auth().contains(&AuthScheme::BASIC) {
         request = request.header("authorization", BASIC_HEADER);
+    } else if case.auth().contains(&AuthScheme::WHITEBOARD_TOKEN) {
+        let token = server
+            .credentials()
+            .whiteboard_keys
+            .sdk_token(WhiteboardRole::Admin, Some(Duration::from_secs(600)))
+            .unwrap_or_else(|e| panic!("{label}: a token: {e}"));
+        // `region` is in the case's own headers.
+        request = request.header("token", token.expose_secret());
     }
     if !case.body().is_empty() {
         request = request.body(case.body().to_vec());
@@ -54,7 +67,7 @@ async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) ->
     let mut request = request
         .build()
         .unwrap_or_else(|e| panic!("{label}: a request: {e}"));
-    if !sends_basic(case.auth()) {
+    if !case.auth().contains(&AuthScheme::BASIC) && case.auth().contains(&AuthScheme::HMAC) {
         // An HMAC-only endpoint (Media Broadcast): signed over the exact
         // request, so that what is refused is the input, not the auth.
         let hmac = HmacAuth::new(CUSTOMER_ID, CUSTOMER_SECRET).expect("the test credentials");

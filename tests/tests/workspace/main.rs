@@ -33,4 +33,5 @@ mod soak;
 mod specs;
 mod token_auth;
 mod ui;
+mod whiteboard;
 mod wire;

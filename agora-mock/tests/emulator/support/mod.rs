@@ -5,7 +5,10 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
+use std::time::Duration;
+
 use agora_api::reqwest;
+use agora_api::token::{WhiteboardKeys, WhiteboardRole};
 use agora_api::{ApiError, AuthContext, AuthScheme, Authorizer, Error, HmacAuth};
 use agora_mock::MockServer;
 use base64::Engine as _;
@@ -25,6 +28,7 @@ pub struct Raw {
     base: String,
     basic: String,
     hmac: HmacAuth,
+    whiteboard_keys: WhiteboardKeys,
 }
 
 impl Raw {
@@ -48,6 +52,7 @@ impl Raw {
             base: server.url(),
             basic: format!("Basic {basic}"),
             hmac,
+            whiteboard_keys: credentials.whiteboard_keys.clone(),
         }
     }
 
@@ -99,8 +104,10 @@ impl Raw {
     }
 
     /// With the credentials the endpoint takes: Basic when it accepts
-    /// Basic, else an HMAC-SHA256 signature over the exact request (Media
-    /// Broadcast), made with the server's Customer ID and Secret.
+    /// Basic; else an HMAC-SHA256 signature over the exact request (Media
+    /// Broadcast), made with the server's Customer ID and Secret; else an
+    /// admin Whiteboard SDK token with `region` (or only the region, for an
+    /// endpoint that takes no credentials).
     pub async fn authorized(
         &self,
         auth: &[AuthScheme],
@@ -108,8 +115,27 @@ impl Raw {
         path: &str,
         body: Option<Value>,
     ) -> Answer {
-        if auth.contains(&AuthScheme::BASIC) || !auth.contains(&AuthScheme::HMAC) {
+        if auth.contains(&AuthScheme::BASIC) {
             return self.basic(method, path, body).await;
+        }
+        if !auth.contains(&AuthScheme::HMAC) {
+            // A Whiteboard endpoint takes an admin SDK token and a
+            // `region`; one that takes no credentials gets the region only.
+            let text = body.map(|body| body.to_string());
+            let mut headers = vec![("content-type", "application/json".to_owned())];
+            if auth.contains(&AuthScheme::WHITEBOARD_TOKEN) {
+                let token = self
+                    .whiteboard_keys
+                    .sdk_token(WhiteboardRole::Admin, Some(Duration::from_secs(600)))
+                    .expect("a token");
+                headers.push(("token", token.into_secret()));
+            }
+            headers.push(("region", "us-sv".to_owned()));
+            let headers: Vec<(&str, &str)> = headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_str()))
+                .collect();
+            return self.send(method, path, &headers, text.as_deref()).await;
         }
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
         let mut request = self
