@@ -69,6 +69,8 @@ pub mod console;
 pub mod conversational_ai;
 #[cfg(feature = "license")]
 pub mod license;
+#[cfg(feature = "media-gateway")]
+pub mod media_gateway;
 #[cfg(feature = "media-pull")]
 pub mod media_pull;
 #[cfg(feature = "media-push")]
