@@ -32,7 +32,9 @@
 //!   Recording resources that expire after five minutes, one session each,
 //!   through acquire -> start -> query -> update -> updateLayout -> stop;
 //!   Signaling users, events (removed once fetched), messages and history
-//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers. Time
+//!   ([`MockServer::rtm`]); stable, well-formed Analytics answers; Media
+//!   Gateway keys per region, templates and the streams encoders push
+//!   with them ([`MockServer::media_gateway`]). Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
 //! * **Faults.** [`MockServer::inject`] makes the next N matching requests
 //!   answer a status (with `Retry-After`), answer late, or lose their
@@ -102,6 +104,7 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 /// The HTTP types of [`MockServer::answer`].
 pub use hyper;
 pub use journal::JournalEntry;
+pub use products::media_gateway::{GatewaySeed, PushRefused, PushedStream};
 pub use products::rtm::{Message, MessageKind, RtmSeed};
 pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{
