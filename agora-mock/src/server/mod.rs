@@ -405,9 +405,10 @@ impl MockServer {
     }
 
     /// Media Gateway's encoders: push streams with streaming keys, stop
-    /// them, and see what no endpoint shows (mutes, templates).
+    /// them, and see what no endpoint shows (mutes, the first project's
+    /// templates).
     pub fn media_gateway(&self) -> crate::GatewaySeed<'_> {
-        crate::GatewaySeed::new(&self.shared)
+        crate::GatewaySeed::new(&self.shared, self.app_id().as_str())
     }
 
     /// Every message sent through the REST API to the first project,

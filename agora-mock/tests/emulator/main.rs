@@ -17,6 +17,7 @@ mod documented_examples;
 mod faults;
 mod hostile;
 mod license;
+mod media_gateway;
 mod media_pull;
 mod media_push;
 mod readme_example;

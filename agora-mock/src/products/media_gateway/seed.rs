@@ -6,7 +6,7 @@
 use std::fmt;
 
 use agora_api::ServiceRegion;
-use agora_api::media_gateway::{StreamKey, StreamSessionId};
+use agora_api::media_gateway::{StreamKey, StreamSessionId, TemplateSettings};
 
 use super::MediaGateway;
 use crate::server::Shared;
@@ -50,7 +50,9 @@ pub struct PushedStream {
     pub template: Option<String>,
 }
 
-/// The encoders of Media Gateway.
+/// The encoders of Media Gateway, and a project's templates as they
+/// stand. Pushes find their key in any project; templates are the
+/// project's the seed was made for (`server.media_gateway()`: the first).
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -81,11 +83,37 @@ pub struct PushedStream {
 #[derive(Debug)]
 pub struct GatewaySeed<'a> {
     shared: &'a Shared,
+    app_id: String,
 }
 
 impl<'a> GatewaySeed<'a> {
-    pub(crate) fn new(shared: &'a Shared) -> Self {
-        GatewaySeed { shared }
+    pub(crate) fn new(shared: &'a Shared, app_id: &str) -> Self {
+        GatewaySeed {
+            shared,
+            app_id: app_id.to_owned(),
+        }
+    }
+
+    /// The project's template `id` as it stands (no endpoint reads a
+    /// template back).
+    pub fn template(&self, id: &str) -> Option<TemplateSettings> {
+        let mut state = self.shared.state();
+        state
+            .product::<MediaGateway>()
+            .templates
+            .get(&self.app_id)
+            .and_then(|templates| templates.get(id))
+            .cloned()
+    }
+
+    /// The project's global template, if one is set.
+    pub fn global_template(&self) -> Option<String> {
+        let mut state = self.shared.state();
+        state
+            .product::<MediaGateway>()
+            .global
+            .get(&self.app_id)
+            .cloned()
     }
 
     /// An encoder starts pushing to `region`'s domain with `key`: a new
