@@ -374,7 +374,9 @@ impl Container {
                 set_once(cx, &mut self.token_context, path, key, "token_context");
             }
             "retry_status" => {
-                if let Some(status) = facts::parse_retry_status(cx, key, input, &self.retry_statuses)? {
+                if let Some(status) =
+                    facts::parse_retry_status(cx, key, input, &self.retry_statuses)?
+                {
                     self.retry_statuses.push(status);
                 }
             }

@@ -75,9 +75,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .as_ref()
         .map(|url| quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);));
     let retry_statuses = &input.attrs.retry_statuses;
-    let retry_const = (!retry_statuses.is_empty()).then(|| {
-        quote!(const RETRY_STATUSES: &'static [u16] = &[#(#retry_statuses),*];)
-    });
+    let retry_const = (!retry_statuses.is_empty())
+        .then(|| quote!(const RETRY_STATUSES: &'static [u16] = &[#(#retry_statuses),*];));
     let envelope = input
         .attrs
         .envelope

@@ -86,7 +86,10 @@ pub(crate) fn parse_retry_status(
         return Ok(None);
     }
     if seen.contains(&status) {
-        cx.error_spanned_by(&lit, format!("duplicate retry_status {status} in #[endpoint]"));
+        cx.error_spanned_by(
+            &lit,
+            format!("duplicate retry_status {status} in #[endpoint]"),
+        );
         return Ok(None);
     }
     Ok(Some(status))

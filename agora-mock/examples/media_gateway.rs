@@ -134,7 +134,9 @@ async fn run() -> Result<()> {
         )
         .await?;
     clock.advance(Duration::from_secs(1));
-    let muted = gateway.stream(&sid).is_some_and(|pushed| pushed.audio_muted);
+    let muted = gateway
+        .stream(&sid)
+        .is_some_and(|pushed| pushed.audio_muted);
     println!("   audio muted: {muted}");
 
     println!("5. revoke the key, then disconnect the push (it cannot reconnect)");

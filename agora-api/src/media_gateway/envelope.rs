@@ -43,11 +43,13 @@ pub const GATEWAY_ONE_ENVELOPE: Envelope = Envelope::new("gateway_status_data_on
 
 fn open_one(body: &[u8]) -> Result<Payload, InBandFailure> {
     match open_gateway(body)? {
-        Payload::Value(serde_json::Value::Array(mut items)) => Ok(Payload::Value(if items.is_empty() {
-            serde_json::Value::Null
-        } else {
-            items.swap_remove(0)
-        })),
+        Payload::Value(serde_json::Value::Array(mut items)) => {
+            Ok(Payload::Value(if items.is_empty() {
+                serde_json::Value::Null
+            } else {
+                items.swap_remove(0)
+            }))
+        }
         other => Ok(other),
     }
 }
@@ -98,7 +100,11 @@ mod tests {
             GATEWAY_ONE_ENVELOPE.open(br#"{"status":"success","data":[]}"#),
             Ok(Payload::Value(serde_json::Value::Null))
         );
-        assert!(GATEWAY_ONE_ENVELOPE.open(br#"{"status":"failed"}"#).is_err());
+        assert!(
+            GATEWAY_ONE_ENVELOPE
+                .open(br#"{"status":"failed"}"#)
+                .is_err()
+        );
     }
 
     #[test]

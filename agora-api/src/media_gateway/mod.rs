@@ -58,16 +58,17 @@ pub use crate::channel::{
     NotificationIps, NotificationService,
 };
 pub use envelope::{GATEWAY_ENVELOPE, GATEWAY_ONE_ENVELOPE};
-pub use inputs::{GatewayApiVersion, GatewayTime, GatewayUid, StreamKey, StreamSessionId, TemplateId};
+pub use inputs::{
+    GatewayApiVersion, GatewayTime, GatewayUid, StreamKey, StreamSessionId, TemplateId,
+};
 pub use online_streams::{
-    DisconnectOnlineStream, DisconnectOnlineStreamBuilder, GetOnlineStream,
-    GetOnlineStreamBuilder, ListOnlineStreams, ListOnlineStreamsBuilder, MuteOnlineStream,
-    MuteOnlineStreamBuilder, MuteSettings, OnlineStream, OnlineStreams, SourceAudio,
-    SourceVideo, StreamStatus,
+    DisconnectOnlineStream, DisconnectOnlineStreamBuilder, GetOnlineStream, GetOnlineStreamBuilder,
+    ListOnlineStreams, ListOnlineStreamsBuilder, MuteOnlineStream, MuteOnlineStreamBuilder,
+    MuteSettings, OnlineStream, OnlineStreams, SourceAudio, SourceVideo, StreamStatus,
 };
 pub use stream_keys::{
-    CreateStreamKey, CreateStreamKeyBuilder, DeleteStreamKey, DeleteStreamKeyBuilder,
-    GetStreamKey, GetStreamKeyBuilder, StreamKeyInfo, StreamKeySettings,
+    CreateStreamKey, CreateStreamKeyBuilder, DeleteStreamKey, DeleteStreamKeyBuilder, GetStreamKey,
+    GetStreamKeyBuilder, StreamKeyInfo, StreamKeySettings,
 };
 pub use template_settings::{
     AdvancedVideoOptions, AlphaBlending, AudioKbps, AudioTranscoding, Fps, GatewayVideoCodec,

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{GATEWAY_ENVELOPE, GATEWAY_ONE_ENVELOPE};
 use super::inputs::{GatewayApiVersion, StreamSessionId};
+use super::{GATEWAY_ENVELOPE, GATEWAY_ONE_ENVELOPE};
 use crate::types::RequestId;
 use crate::values::{lenient, string_enum};
 use crate::{AppId, ChannelName, Endpoint, ServiceRegion, endpoint_docs};

@@ -265,7 +265,13 @@ impl Validate for VideoTranscoding {
                 smaller(&layer_at, "width", given(layer.width), width, false)?;
                 smaller(&layer_at, "height", given(layer.height), height, false)?;
                 smaller(&layer_at, "fps", given(layer.fps), fps, false)?;
-                smaller(&layer_at, "bitrate", given(Some(layer.bitrate)), bitrate, false)?;
+                smaller(
+                    &layer_at,
+                    "bitrate",
+                    given(Some(layer.bitrate)),
+                    bitrate,
+                    false,
+                )?;
                 let Some((_, previous)) = position.checked_sub(1).and_then(|p| sorted.get(p))
                 else {
                     continue;

@@ -7,14 +7,14 @@
 
 use std::time::Duration;
 
-use agora_api::media_gateway::{
-    AudioTranscoding, CreateStreamKey, DeleteStreamKey, DisconnectOnlineStream,
-    GatewayApiVersion, GetOnlineStream, GetStreamKey, JitterBuffer, ListOnlineStreams,
-    MuteOnlineStream, MuteSettings, Pixels, PutStreamTemplate, SetGlobalTemplate,
-    StreamKeyInfo, StreamKeySettings, StreamSessionId, StreamStatus, TemplateId,
-    TemplateSettings, Transcoding, UpdateStreamTemplate, VideoTranscoding, AppConfig,
-};
 use agora_api::channel::ListNotificationIps;
+use agora_api::media_gateway::{
+    AppConfig, AudioTranscoding, CreateStreamKey, DeleteStreamKey, DisconnectOnlineStream,
+    GatewayApiVersion, GetOnlineStream, GetStreamKey, JitterBuffer, ListOnlineStreams,
+    MuteOnlineStream, MuteSettings, Pixels, PutStreamTemplate, SetGlobalTemplate, StreamKeyInfo,
+    StreamKeySettings, StreamSessionId, StreamStatus, TemplateId, TemplateSettings, Transcoding,
+    UpdateStreamTemplate, VideoTranscoding,
+};
 use agora_api::{
     AppId, AuthContext, AuthScheme, Authorizer, ChannelName, Client, HmacAuth, RetryPolicy,
     ServiceRegion, reqwest,
@@ -33,7 +33,11 @@ async fn server_at(clock: &ManualClock) -> MockServer {
         .expect("a server")
 }
 
-fn create_key(app_id: &AppId, region: ServiceRegion, settings: StreamKeySettings) -> CreateStreamKey {
+fn create_key(
+    app_id: &AppId,
+    region: ServiceRegion,
+    settings: StreamKeySettings,
+) -> CreateStreamKey {
     CreateStreamKey::builder()
         .region(region)
         .app_id(app_id.clone())
@@ -45,7 +49,12 @@ fn in_channel(expires_after: u64) -> StreamKeySettings {
     StreamKeySettings::new(expires_after).channel(ChannelName::new("shx001").expect("a channel"))
 }
 
-async fn new_key(client: &Client, app_id: &AppId, region: ServiceRegion, settings: StreamKeySettings) -> StreamKeyInfo {
+async fn new_key(
+    client: &Client,
+    app_id: &AppId,
+    region: ServiceRegion,
+    settings: StreamKeySettings,
+) -> StreamKeyInfo {
     client
         .send(&create_key(app_id, region, settings))
         .await
@@ -105,8 +114,14 @@ async fn a_key_lives_in_its_region_until_it_expires() {
     let forever = new_key(&client, &app, ServiceRegion::Europe, in_channel(0)).await;
     assert_eq!(brief.channel, "shx001");
     assert_eq!(brief.expires_after, Some(60));
-    assert_eq!(brief.created_at.as_ref().and_then(|at| at.unix_seconds()), Some(T0));
-    assert!(!brief.uid.is_empty(), "Agora picks a UID when none is given");
+    assert_eq!(
+        brief.created_at.as_ref().and_then(|at| at.unix_seconds()),
+        Some(T0)
+    );
+    assert!(
+        !brief.uid.is_empty(),
+        "Agora picks a UID when none is given"
+    );
 
     let read = client
         .send(&get_key(&app, ServiceRegion::Europe, &brief))
@@ -117,16 +132,24 @@ async fn a_key_lives_in_its_region_until_it_expires() {
         .send(&get_key(&app, ServiceRegion::NorthAmerica, &brief))
         .await
         .expect_err("not in another region");
-    assert_eq!(status(&elsewhere), (400, "Streaming key exists in region:eu.".to_owned()));
+    assert_eq!(
+        status(&elsewhere),
+        (400, "Streaming key exists in region:eu.".to_owned())
+    );
 
     clock.advance(Duration::from_secs(61));
     let gone = client
         .send(&get_key(&app, ServiceRegion::Europe, &brief))
         .await
         .expect_err("expired");
-    assert_eq!(status(&gone), (404, "Resource not found and destroyed.".to_owned()));
     assert_eq!(
-        server.media_gateway().push(ServiceRegion::Europe, &brief.stream_key),
+        status(&gone),
+        (404, "Resource not found and destroyed.".to_owned())
+    );
+    assert_eq!(
+        server
+            .media_gateway()
+            .push(ServiceRegion::Europe, &brief.stream_key),
         Err(PushRefused::UnknownKey),
         "an expired key pushes nothing"
     );
@@ -160,7 +183,11 @@ async fn an_integer_uid_is_read_as_its_number_and_a_stranger_project_is_refused(
     assert_eq!(key.uid, "123", "\"0123\" is integer UID 123");
     let stranger = AppId::new("fedcba9876543210fedcba9876543210").expect("an App ID");
     let refused = client
-        .send(&create_key(&stranger, ServiceRegion::AsiaPacific, in_channel(0)))
+        .send(&create_key(
+            &stranger,
+            ServiceRegion::AsiaPacific,
+            in_channel(0),
+        ))
         .await
         .expect_err("not a project of the account");
     assert_eq!(
@@ -187,7 +214,10 @@ async fn templates_are_reset_updated_part_by_part_and_capped_at_ten() {
         .send(&put(&app, "t10", video(640)))
         .await
         .expect_err("ten at most");
-    assert_eq!(status(&eleventh), (403, "Too many templates have been created.".to_owned()));
+    assert_eq!(
+        status(&eleventh),
+        (403, "Too many templates have been created.".to_owned())
+    );
     client
         .send(&put(&app, "t0", video(1280)))
         .await
@@ -209,22 +239,34 @@ async fn templates_are_reset_updated_part_by_part_and_capped_at_ten() {
             .settings(settings)
             .build()
     };
-    client.send(&update("t0", buffer.clone())).await.expect("updated");
+    client
+        .send(&update("t0", buffer.clone()))
+        .await
+        .expect("updated");
     let stored = server.media_gateway().template("t0").expect("stored");
     let transcoding = stored.transcoding.expect("transcoding kept");
     assert_eq!(
-        transcoding.video.and_then(|video| video.width).map(u32::from),
+        transcoding
+            .video
+            .and_then(|video| video.width)
+            .map(u32::from),
         Some(1280),
         "the reset's video kept"
     );
-    assert_eq!(transcoding.audio.and_then(|audio| audio.enabled), Some(false));
+    assert_eq!(
+        transcoding.audio.and_then(|audio| audio.enabled),
+        Some(false)
+    );
     assert_eq!(stored.jitter_buffer, buffer.jitter_buffer);
 
     let missing = client
         .send(&update("nope", buffer))
         .await
         .expect_err("only an existing template is updated");
-    assert_eq!(status(&missing), (404, "Stream template not found.".to_owned()));
+    assert_eq!(
+        status(&missing),
+        (404, "Stream template not found.".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -239,20 +281,54 @@ async fn a_push_takes_its_keys_template_else_the_global_one() {
             .settings(AppConfig::new(id(template)))
             .build()
     };
-    let unknown = client.send(&global("1080p")).await.expect_err("no such template yet");
+    let unknown = client
+        .send(&global("1080p"))
+        .await
+        .expect_err("no such template yet");
     assert_eq!(status(&unknown).0, 404);
-    client.send(&put(&app, "720p", video(1280))).await.expect("720p");
-    client.send(&put(&app, "1080p", video(1920))).await.expect("1080p");
-    client.send(&global("1080p")).await.expect("the global template");
-    assert_eq!(server.media_gateway().global_template().as_deref(), Some("1080p"));
+    client
+        .send(&put(&app, "720p", video(1280)))
+        .await
+        .expect("720p");
+    client
+        .send(&put(&app, "1080p", video(1920)))
+        .await
+        .expect("1080p");
+    client
+        .send(&global("1080p"))
+        .await
+        .expect("the global template");
+    assert_eq!(
+        server.media_gateway().global_template().as_deref(),
+        Some("1080p")
+    );
 
-    let own = new_key(&client, &app, ServiceRegion::NorthAmerica, in_channel(0).template(id("720p"))).await;
+    let own = new_key(
+        &client,
+        &app,
+        ServiceRegion::NorthAmerica,
+        in_channel(0).template(id("720p")),
+    )
+    .await;
     let plain = new_key(&client, &app, ServiceRegion::NorthAmerica, in_channel(0)).await;
     let gateway = server.media_gateway();
-    let own_sid = gateway.push(ServiceRegion::NorthAmerica, &own.stream_key).expect("pushed");
-    let plain_sid = gateway.push(ServiceRegion::NorthAmerica, &plain.stream_key).expect("pushed");
-    assert_eq!(gateway.stream(&own_sid).and_then(|s| s.template).as_deref(), Some("720p"));
-    assert_eq!(gateway.stream(&plain_sid).and_then(|s| s.template).as_deref(), Some("1080p"));
+    let own_sid = gateway
+        .push(ServiceRegion::NorthAmerica, &own.stream_key)
+        .expect("pushed");
+    let plain_sid = gateway
+        .push(ServiceRegion::NorthAmerica, &plain.stream_key)
+        .expect("pushed");
+    assert_eq!(
+        gateway.stream(&own_sid).and_then(|s| s.template).as_deref(),
+        Some("720p")
+    );
+    assert_eq!(
+        gateway
+            .stream(&plain_sid)
+            .and_then(|s| s.template)
+            .as_deref(),
+        Some("1080p")
+    );
     assert_eq!(
         gateway.push(ServiceRegion::Europe, &own.stream_key),
         Err(PushRefused::UnknownKey),
@@ -260,10 +336,17 @@ async fn a_push_takes_its_keys_template_else_the_global_one() {
     );
 
     let stray = client
-        .send(&create_key(&app, ServiceRegion::NorthAmerica, in_channel(0).template(id("480p"))))
+        .send(&create_key(
+            &app,
+            ServiceRegion::NorthAmerica,
+            in_channel(0).template(id("480p")),
+        ))
         .await
         .expect_err("a key may name only an existing template");
-    assert_eq!(status(&stray), (404, "Stream template not found.".to_owned()));
+    assert_eq!(
+        status(&stray),
+        (404, "Stream template not found.".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -274,7 +357,10 @@ async fn a_stream_runs_takes_a_mute_a_second_later_and_reconnects_while_its_key_
     let app = server.app_id().clone();
     let region = ServiceRegion::NorthAmerica;
     let key = new_key(&client, &app, region, in_channel(0)).await;
-    let sid = server.media_gateway().push(region, &key.stream_key).expect("pushed");
+    let sid = server
+        .media_gateway()
+        .push(region, &key.stream_key)
+        .expect("pushed");
     let get = |sid: &StreamSessionId| {
         GetOnlineStream::builder()
             .region(region)
@@ -304,7 +390,10 @@ async fn a_stream_runs_takes_a_mute_a_second_later_and_reconnects_while_its_key_
     clock.advance(Duration::from_secs(1));
     assert!(seen(&sid).video_muted && !seen(&sid).audio_muted);
 
-    let list = ListOnlineStreams::builder().region(region).app_id(app.clone()).build();
+    let list = ListOnlineStreams::builder()
+        .region(region)
+        .app_id(app.clone())
+        .build();
     let disconnect = |sid: &StreamSessionId| {
         DisconnectOnlineStream::builder()
             .region(region)
@@ -326,9 +415,23 @@ async fn a_stream_runs_takes_a_mute_a_second_later_and_reconnects_while_its_key_
         .stream_key(key.stream_key.clone())
         .build();
     client.send(&delete).await.expect("key deleted");
-    assert_eq!(client.send(&list).await.expect("the list").streams.len(), 1, "deleting a key leaves its push running");
-    client.send(&disconnect(&again)).await.expect("disconnected");
-    assert!(client.send(&list).await.expect("the list").streams.is_empty());
+    assert_eq!(
+        client.send(&list).await.expect("the list").streams.len(),
+        1,
+        "deleting a key leaves its push running"
+    );
+    client
+        .send(&disconnect(&again))
+        .await
+        .expect("disconnected");
+    assert!(
+        client
+            .send(&list)
+            .await
+            .expect("the list")
+            .streams
+            .is_empty()
+    );
     let gone = client.send(&get(&again)).await.expect_err("no such stream");
     assert_eq!(status(&gone).0, 404);
 }
@@ -359,7 +462,14 @@ async fn the_list_filters_by_channel() {
     assert_eq!(streams.len(), 1);
     assert_eq!(streams[0].sid, other.as_str());
     assert!(gateway.stop(&other));
-    assert!(client.send(&list).await.expect("the list").streams.is_empty());
+    assert!(
+        client
+            .send(&list)
+            .await
+            .expect("the list")
+            .streams
+            .is_empty()
+    );
 }
 
 fn hmac_client(server: &MockServer, secret: &str) -> Client {
@@ -376,7 +486,11 @@ async fn an_hmac_signed_call_is_accepted_and_a_wrong_secret_or_a_stale_date_refu
     let server = MockServer::start().await;
     let secret = server.credentials().customer_secret.expose().to_owned();
     let key = hmac_client(&server, &secret)
-        .send(&create_key(server.app_id(), ServiceRegion::NorthAmerica, in_channel(0)))
+        .send(&create_key(
+            server.app_id(),
+            ServiceRegion::NorthAmerica,
+            in_channel(0),
+        ))
         .await
         .expect("a signed create is accepted");
     let sent = server.requests_to::<CreateStreamKey>();
@@ -392,19 +506,29 @@ async fn an_hmac_signed_call_is_accepted_and_a_wrong_secret_or_a_stale_date_refu
         .send(&get_key(server.app_id(), ServiceRegion::NorthAmerica, &key))
         .await
         .expect_err("a signature with another secret");
-    assert_eq!(status(&wrong), (401, "HMAC signature cannot be verified".to_owned()));
+    assert_eq!(
+        status(&wrong),
+        (401, "HMAC signature cannot be verified".to_owned())
+    );
 
     // The emulator's clock is in 2023: the client's date is years away.
     let clock = ManualClock::at_unix(T0);
     let stale = server_at(&clock).await;
     let stale_secret = stale.credentials().customer_secret.expose().to_owned();
     let refused = hmac_client(&stale, &stale_secret)
-        .send(&create_key(stale.app_id(), ServiceRegion::NorthAmerica, in_channel(0)))
+        .send(&create_key(
+            stale.app_id(),
+            ServiceRegion::NorthAmerica,
+            in_channel(0),
+        ))
         .await
         .expect_err("a date far from the server's clock");
     let (code, message) = status(&refused);
     assert_eq!(code, 401);
-    assert!(message.contains("a valid date or x-date header is required"), "{message}");
+    assert!(
+        message.contains("a valid date or x-date header is required"),
+        "{message}"
+    );
     assert!(!stale.requests_to::<CreateStreamKey>()[0].applied);
 }
 
@@ -430,8 +554,11 @@ async fn a_body_changed_after_signing_is_refused() {
             reqwest::header::HeaderValue::from_static("application/json"),
         );
         *request.body_mut() = Some(body.to_owned().into());
-        hmac.authorize(&mut request, &AuthContext::new("CreateStreamKey", AuthScheme::HMAC))
-            .expect("signed");
+        hmac.authorize(
+            &mut request,
+            &AuthContext::new("CreateStreamKey", AuthScheme::HMAC),
+        )
+        .expect("signed");
         request
     };
     let http = reqwest::Client::new();
@@ -448,7 +575,10 @@ async fn a_body_changed_after_signing_is_refused() {
     assert_eq!(body["message"], "HMAC signature does not match");
     let entries = server.requests_to::<CreateStreamKey>();
     assert_eq!(entries.len(), 2);
-    assert!(entries[0].applied && !entries[1].applied, "the tampered create made no key");
+    assert!(
+        entries[0].applied && !entries[1].applied,
+        "the tampered create made no key"
+    );
 }
 
 fn retrying(server: &MockServer) -> Client {
@@ -468,7 +598,11 @@ async fn a_409_is_retried_for_an_idempotent_call_and_never_for_the_key_create() 
     let server = MockServer::start().await;
     let client = retrying(&server);
     let app = server.app_id().clone();
-    server.inject(FaultRule::new(Fault::status(409)).on_endpoint::<PutStreamTemplate>().times(2));
+    server.inject(
+        FaultRule::new(Fault::status(409))
+            .on_endpoint::<PutStreamTemplate>()
+            .times(2),
+    );
     client
         .send(&put(&app, "720p", video(1280)))
         .await
@@ -477,16 +611,28 @@ async fn a_409_is_retried_for_an_idempotent_call_and_never_for_the_key_create() 
     assert_eq!(puts.len(), 3);
     assert_eq!(puts.iter().filter(|entry| entry.applied).count(), 1);
 
-    server.inject(FaultRule::new(Fault::status(409)).on_endpoint::<CreateStreamKey>().times(1));
+    server.inject(
+        FaultRule::new(Fault::status(409))
+            .on_endpoint::<CreateStreamKey>()
+            .times(1),
+    );
     let error = client
-        .send(&create_key(&app, ServiceRegion::NorthAmerica, in_channel(0)))
+        .send(&create_key(
+            &app,
+            ServiceRegion::NorthAmerica,
+            in_channel(0),
+        ))
         .await
         .expect_err("a create is not sent again");
     assert_eq!(api_error(&error).status, 409);
     assert_eq!(server.requests_to::<CreateStreamKey>().len(), 1);
 
     // A 409 is retryable only where the endpoint says so.
-    server.inject(FaultRule::new(Fault::status(409)).on_endpoint::<ListNotificationIps>().times(1));
+    server.inject(
+        FaultRule::new(Fault::status(409))
+            .on_endpoint::<ListNotificationIps>()
+            .times(1),
+    );
     let error = client
         .send(&ListNotificationIps::builder().build())
         .await

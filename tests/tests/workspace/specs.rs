@@ -100,7 +100,10 @@ fn every_endpoint_has_a_spec_entry_and_every_entry_an_endpoint() {
         assert_eq!(entry["auth"], json!(auth), "{key:?}: auth");
         assert_eq!(entry["idempotent"], info.idempotent, "{key:?}: idempotent");
         assert_eq!(
-            entry.get("retry_statuses").cloned().unwrap_or_else(|| json!([])),
+            entry
+                .get("retry_statuses")
+                .cloned()
+                .unwrap_or_else(|| json!([])),
             json!(info.retry_statuses),
             "{key:?}: retry_statuses (the statuses a retry may follow beyond 429 and 5xx)"
         );

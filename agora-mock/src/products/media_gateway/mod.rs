@@ -229,7 +229,10 @@ fn find_key(
     key: &str,
 ) -> Result<usize, Fail> {
     let Some(index) = store.own.keys.iter().position(|k| k.key == key) else {
-        return Err(Fail::Reply(message(404, "Resource not found and destroyed.")));
+        return Err(Fail::Reply(message(
+            404,
+            "Resource not found and destroyed.",
+        )));
     };
     let found = &store.own.keys[index];
     if found.app_id != app_id {
@@ -390,7 +393,12 @@ fn delete_template(
         return Err(template_not_found());
     }
     // Running streams keep what they were pushed with.
-    if store.own.global.get(app_id).is_some_and(|global| global == id) {
+    if store
+        .own
+        .global
+        .get(app_id)
+        .is_some_and(|global| global == id)
+    {
         store.own.global.remove(app_id);
     }
     Ok(success(None, request.request_id.as_ref(), call.request_id))

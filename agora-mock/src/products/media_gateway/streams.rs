@@ -121,7 +121,10 @@ pub(super) fn list(
     ))
 }
 
-pub(super) fn get(store: &mut Store<'_, MediaGateway>, call: &Call<'_, GetOnlineStream>) -> Handled {
+pub(super) fn get(
+    store: &mut Store<'_, MediaGateway>,
+    call: &Call<'_, GetOnlineStream>,
+) -> Handled {
     let request = &call.request;
     let app_id = request.app_id.as_str();
     check_project(store, app_id)?;
@@ -157,7 +160,10 @@ pub(super) fn disconnect(
     Ok(success(None, request.request_id.as_ref(), call.request_id))
 }
 
-pub(super) fn mute(store: &mut Store<'_, MediaGateway>, call: &Call<'_, MuteOnlineStream>) -> Handled {
+pub(super) fn mute(
+    store: &mut Store<'_, MediaGateway>,
+    call: &Call<'_, MuteOnlineStream>,
+) -> Handled {
     let request = &call.request;
     let app_id = request.app_id.as_str();
     check_project(store, app_id)?;
