@@ -148,8 +148,9 @@ pub struct Transcoding {
 /// (Agora: "Missing field: transcoding.video.enabled").
 ///
 /// Rules between the fields, checked before any I/O: a low-quality
-/// stream (`simulcastStream`) needs `bitrate`, and must be smaller than
-/// the main stream (width, height, bitrate; fps at most the main's);
+/// stream (`simulcastStream`, ignored when layers are given) needs
+/// `bitrate`, and must be smaller than the main stream (width, height,
+/// bitrate; fps at most the main's);
 /// adaptive-bitrate layers (`simulcastStreamLayers`) need `width` and
 /// `height`, and each layer's size and bitrate are below the main
 /// stream's and fall as the layer ID grows.
@@ -237,7 +238,12 @@ impl Validate for VideoTranscoding {
     fn validate(&self, at: &FieldPath<'_>) -> Result<(), InvalidInput> {
         let (width, height) = (given(self.width), given(self.height));
         let (fps, bitrate) = (given(self.fps), given(self.bitrate));
-        if let Some(low) = &self.simulcast_stream {
+        // With layers, Agora ignores `simulcastStream`: so does the check.
+        if let Some(low) = self
+            .simulcast_stream
+            .as_ref()
+            .filter(|_| self.simulcast_stream_layers.is_none())
+        {
             if self.bitrate.is_none() {
                 return Err(at
                     .member("bitrate")
@@ -452,5 +458,73 @@ impl Validate for JitterBuffer {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(id: u32, width: u32, bitrate: u32) -> StreamLayer {
+        StreamLayer {
+            width: Some(Pixels::new(width).expect("pixels")),
+            ..StreamLayer::new(
+                LayerId::new(id).expect("an ID"),
+                VideoKbps::new(bitrate).expect("a bitrate"),
+            )
+        }
+    }
+
+    fn with_layers(layers: Vec<StreamLayer>) -> Result<(), InvalidInput> {
+        VideoTranscoding {
+            enabled: true,
+            width: Some(Pixels::new(1920).expect("pixels")),
+            height: Some(Pixels::new(1080).expect("pixels")),
+            bitrate: Some(VideoKbps::new(3780).expect("a bitrate")),
+            // Ignored by Agora beside layers, so not checked either.
+            simulcast_stream: Some(SimulcastStream::default()),
+            simulcast_stream_layers: Some(layers),
+            ..VideoTranscoding::default()
+        }
+        .validate(&FieldPath::root("video"))
+    }
+
+    #[test]
+    fn layers_fall_as_their_id_grows_below_the_main_stream() {
+        assert_eq!(
+            with_layers(vec![layer(2, 640, 700), layer(1, 1280, 1600)]),
+            Ok(()),
+            "checked in ID order, whatever the list's order"
+        );
+        let rising = with_layers(vec![layer(1, 640, 700), layer(2, 1280, 1600)]).unwrap_err();
+        assert_eq!(rising.field(), "video.simulcastStreamLayers[1].width");
+        let twice = with_layers(vec![layer(1, 1280, 1600), layer(1, 640, 700)]).unwrap_err();
+        assert_eq!(twice.field(), "video.simulcastStreamLayers[1].id");
+        let wide = with_layers(vec![layer(1, 1920, 1600)]).unwrap_err();
+        assert_eq!(wide.field(), "video.simulcastStreamLayers[0].width");
+        assert_eq!(
+            wide.rule(),
+            "must be less than the main stream's video.width 1920 (got 1920)"
+        );
+        let rich = with_layers(vec![layer(1, 1280, 4000)]).unwrap_err();
+        assert_eq!(rich.field(), "video.simulcastStreamLayers[0].bitrate");
+    }
+
+    #[test]
+    fn the_jitter_buffer_defaults_count() {
+        let at = FieldPath::root("jitterBuffer");
+        let only_max = JitterBuffer {
+            size: None,
+            max_size: Some(500),
+        };
+        assert_eq!(
+            only_max.validate(&at).unwrap_err().rule(),
+            "must be greater than size 500 (got 500)"
+        );
+        let small = JitterBuffer {
+            size: Some(200),
+            max_size: None,
+        };
+        assert_eq!(small.validate(&at), Ok(()));
     }
 }
