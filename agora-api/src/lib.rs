@@ -71,6 +71,8 @@ pub mod conversational_ai;
 pub mod license;
 #[cfg(feature = "media-broadcast")]
 pub mod media_broadcast;
+#[cfg(feature = "media-gateway")]
+pub mod media_gateway;
 #[cfg(feature = "media-pull")]
 pub mod media_pull;
 #[cfg(feature = "media-push")]

@@ -22,6 +22,7 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "host",
     "envelope",
     "token_context",
+    "retry_status",
 ];
 /// Keys accepted in `#[endpoint(...)]` on a field.
 pub(crate) const FIELD_KEYS: &[&str] = &["path", "query", "header", "body", "rename", "sender"];
@@ -129,6 +130,9 @@ pub(crate) struct Container {
     pub(crate) token_context: Option<syn::Path>,
     /// Every `rate_limit(...)`, in declared order.
     pub(crate) rate_limits: Vec<RateLimit>,
+    /// Every `retry_status = N`, in declared order: statuses after which
+    /// this endpoint's calls may succeed again, beyond the client's own.
+    pub(crate) retry_statuses: Vec<u16>,
     /// The first `#[auth]` attribute and its schemes, in declared order.
     pub(crate) auth: Option<(Attribute, Vec<(Ident, Scheme)>)>,
     /// An unknown key was reported: it may have been the missing piece
@@ -273,6 +277,11 @@ impl Container {
                         if let Some(limit) = facts::parse_rate_limit(cx, &key, input)? {
                             self.rate_limits.push(limit);
                         }
+                    } else if name == "retry_status" {
+                        cx.error_spanned_by(
+                            &key,
+                            "`retry_status` names the HTTP status a retry may follow: retry_status = 409",
+                        );
                     } else if name == "rate_limit" || name == "doc" {
                         cx.error_spanned_by(
                             &key,
@@ -363,6 +372,13 @@ impl Container {
                 }
                 let path: syn::Path = input.parse()?;
                 set_once(cx, &mut self.token_context, path, key, "token_context");
+            }
+            "retry_status" => {
+                if let Some(status) =
+                    facts::parse_retry_status(cx, key, input, &self.retry_statuses)?
+                {
+                    self.retry_statuses.push(status);
+                }
             }
             "rate_limit" => {
                 skip_value(input)?;

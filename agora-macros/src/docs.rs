@@ -1,7 +1,8 @@
 //! `#[endpoint_docs]`: the doc block of an endpoint, written from the same
 //! `#[endpoint(...)]` and `#[auth(...)]` attributes the derive reads, so the
-//! method, path, auth, idempotency, rate limits and reference page in the
-//! docs can never disagree with what the client sends.
+//! method, path, auth, idempotency, extra retry statuses, rate limits and
+//! reference page in the docs can never disagree with what the client
+//! sends.
 //!
 //! A derive cannot add attributes to its own struct, hence a separate
 //! attribute, placed above `#[derive(Endpoint)]`. It reads the attributes
@@ -93,6 +94,17 @@ fn block(container: &Container, method: &str, path: &str) -> Vec<String> {
             "- Not idempotent: a retry never re-sends it once it may have reached Agora.".to_owned()
         },
     ];
+    if !container.retry_statuses.is_empty() {
+        let statuses: Vec<String> = container
+            .retry_statuses
+            .iter()
+            .map(|status| format!("`{status}`"))
+            .collect();
+        lines.push(format!(
+            "- Also retried after HTTP {} (with backoff, when a retry may re-send it).",
+            statuses.join(", ")
+        ));
+    }
     match container.rate_limits.as_slice() {
         [] => lines.push("- Rate limit: none documented.".to_owned()),
         [one] => lines.push(format!("- Rate limit: {}.", one.describe())),

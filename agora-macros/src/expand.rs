@@ -74,6 +74,9 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         .host
         .as_ref()
         .map(|url| quote!(const HOSTS: #private::HostSet = #private::HostSet::fixed(#url);));
+    let retry_statuses = &input.attrs.retry_statuses;
+    let retry_const = (!retry_statuses.is_empty())
+        .then(|| quote!(const RETRY_STATUSES: &'static [u16] = &[#(#retry_statuses),*];));
     let envelope = input
         .attrs
         .envelope
@@ -207,6 +210,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                 const IDEMPOTENT: bool = #idempotent;
                 #hosts
                 #envelope
+                #retry_const
                 #validate
                 fn write_path(
                     &self,
@@ -234,6 +238,7 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #deprecated,
                     #doc_url,
                     &[#(#rate_limits),*],
+                    &[#(#retry_statuses),*],
                     #private::check_response::<#ident>,
                     #private::check_request::<#ident>,
                     #private::reencode::<#ident>,

@@ -1,7 +1,8 @@
 //! The documented facts of an endpoint that are not part of its request:
-//! its reference page (`doc = "https://..."`) and its rate limits
-//! (`rate_limit(10, per = second, scope = app_id)`). Parsed here, written
-//! into the registry by `expand`, and into the doc block by `docs`.
+//! its reference page (`doc = "https://..."`), its rate limits
+//! (`rate_limit(10, per = second, scope = app_id)`) and the extra statuses
+//! a retry may follow (`retry_status = 409`). Parsed here, written into
+//! the registry by `expand`, and into the doc block by `docs`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -38,6 +39,60 @@ pub(crate) fn parse_doc_url(cx: &Ctxt, input: ParseStream) -> syn::Result<LitStr
         );
     }
     Ok(lit)
+}
+
+/// The statuses the client retries for every endpoint (`Error::is_retryable`):
+/// declaring one of them again says nothing.
+const RETRIED_ALWAYS: &[u16] = &[429, 500, 502, 503, 504];
+
+/// Reads the value of `retry_status = 409`: an error status (400 to 599)
+/// after which the endpoint's calls may succeed when tried again, beyond
+/// those the client retries for every endpoint. `None` when it was
+/// refused (the error is in `cx`); `seen` holds the statuses declared
+/// before it.
+pub(crate) fn parse_retry_status(
+    cx: &Ctxt,
+    key: &Ident,
+    input: ParseStream,
+    seen: &[u16],
+) -> syn::Result<Option<u16>> {
+    let Ok(lit) = input.parse::<LitInt>() else {
+        while !input.is_empty() && !input.peek(Token![,]) {
+            input.parse::<proc_macro2::TokenTree>()?;
+        }
+        cx.error_spanned_by(
+            key,
+            "`retry_status` is an HTTP status number: retry_status = 409 (repeat the key for another status)",
+        );
+        return Ok(None);
+    };
+    let status = match lit.base10_parse::<u16>() {
+        Ok(status) if (400..=599).contains(&status) => status,
+        _ => {
+            cx.error_spanned_by(
+                &lit,
+                "`retry_status` is an error status from 400 to 599: a 2xx is a success, and a 3xx is never followed",
+            );
+            return Ok(None);
+        }
+    };
+    if RETRIED_ALWAYS.contains(&status) {
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "{status} is retried for every endpoint already (429, 500, 502, 503, 504): declare only a status this endpoint adds"
+            ),
+        );
+        return Ok(None);
+    }
+    if seen.contains(&status) {
+        cx.error_spanned_by(
+            &lit,
+            format!("duplicate retry_status {status} in #[endpoint]"),
+        );
+        return Ok(None);
+    }
+    Ok(Some(status))
 }
 
 /// Reads the parenthesized part of `rate_limit(COUNT, per = P, scope = S,

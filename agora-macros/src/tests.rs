@@ -84,6 +84,21 @@ fn whole_body_field_and_crate_override() {
 }
 
 #[test]
+fn put_with_an_extra_retry_status() {
+    let output = pretty(parse_quote! {
+        #[endpoint(PUT, "/{region}/v1/projects/{appId}/templates/{id}", response = (), retry_status = 409)]
+        #[auth(basic, hmac)]
+        pub struct PutTemplate {
+            pub region: ServiceRegion,
+            #[endpoint(rename = "appId")]
+            pub app_id: AppId,
+            pub id: TemplateId,
+        }
+    });
+    assert_snapshot("put_retry_status", &output);
+}
+
+#[test]
 fn errors_are_combined_and_stubs_are_emitted() {
     let input: syn::DeriveInput = parse_quote! {
         #[endpoint(GET, "v1/{missing}", response = ())]

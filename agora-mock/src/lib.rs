@@ -35,10 +35,12 @@
 //!   ([`MockServer::rtm`]); stable, well-formed Analytics answers;
 //!   a Whiteboard team whose tokens are checked for the kind, role and
 //!   room each call needs, with rooms, scene trees and a file-conversion
-//!   queue ([`MockServer::whiteboard_minter`]); and each other product's
-//!   own state machine, described in its folder's module docs (converters
-//!   and players that connect, run and idle out; agents; transcoding and
-//!   STT tasks; licenses that run out; ...). Time
+//!   queue ([`MockServer::whiteboard_minter`]); Media Gateway keys per
+//!   region, templates and the streams encoders push with them
+//!   ([`MockServer::media_gateway`]); and each other product's own state
+//!   machine, described in its folder's module docs (converters and
+//!   players that connect, run and idle out; agents; transcoding and STT
+//!   tasks; licenses that run out; ...). Time
 //!   comes from a [`Clock`]: a [`ManualClock`] moves it by hand.
 //! * **Notifications.** With [`MockServerBuilder::webhooks`], the
 //!   emulator POSTs signed NCS notifications for what happens in it: RTC
@@ -119,6 +121,7 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 pub use hyper;
 pub use journal::JournalEntry;
 pub use products::media_broadcast::FlsSeed;
+pub use products::media_gateway::{GatewaySeed, PushRefused, PushedStream};
 pub use products::rtm::{Message, MessageKind, RtmSeed};
 pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{

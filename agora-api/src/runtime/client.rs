@@ -286,8 +286,14 @@ impl Client {
             };
             failures.push(AttemptFailure::new(host, &failed.error));
             let may_resend = E::IDEMPOTENT || failed.reach == Reach::Never;
-            if !failed.error.is_retryable() || !may_resend || attempt + 1 == max_attempts {
-                if failed.error.is_retryable() && !may_resend {
+            // The endpoint's own transient statuses (`retry_status`) too.
+            let retryable = failed.error.is_retryable()
+                || failed
+                    .error
+                    .api()
+                    .is_some_and(|api| E::RETRY_STATUSES.contains(&api.status));
+            if !retryable || !may_resend || attempt + 1 == max_attempts {
+                if retryable && !may_resend {
                     tracing::debug!(
                         "not re-sending: the call is not idempotent and may have reached Agora"
                     );

@@ -133,6 +133,7 @@ impl Display for AuthScheme {
 /// | `rate_limit(10, per = second, scope = app_id)` | a documented rate limit; repeatable; `per`: `second`, `minute`, `hour`, `day`; `scope`: `app_id`, `account`; optional `shared = "group"` (one budget for several endpoints) and `plan = "Enterprise"` |
 /// | `host = "https://api.netless.link"` | a fixed host, without Agora's failover; default: Agora's domains ([`HostSet::AGORA`]) |
 /// | `envelope = path::TO_CONST` | how a 2xx body reports an in-band failure and where its payload is (an [`Envelope`], e.g. [`envelope::CODE_MSG_DATA`](crate::envelope::CODE_MSG_DATA)); default: the body is the response |
+/// | `retry_status = 409` | a status after which a call may succeed when tried again, beyond 429 and 500/502/503/504 (Media Gateway's `409` "too many concurrent requests"); repeatable; a retry still re-sends only an idempotent call |
 /// | `token_context = path::to_fn` | a `fn(&Self) -> TokenContext<'_>` giving the channel and uid a per-request token (`rtc_token`, `education_token`) is minted for, wherever they are in the request (a nested body member); only with one of those schemes |
 /// | `crate = "path"` | where `agora_api` is, when it is renamed or re-exported |
 /// | `#[auth(basic)]`, `#[auth(basic, rtm_token)]` | the schemes Agora accepts, in order of preference: `basic`, `rtm_token`, `rtc_token`, `education_token`, `hmac`, `whiteboard_token`, `none` |
@@ -186,6 +187,13 @@ pub trait Endpoint {
     const HOSTS: HostSet = HostSet::AGORA;
     /// How a 2xx body reports in-band failures, and where its payload is.
     const ENVELOPE: Envelope = Envelope::BARE;
+    /// Error statuses after which this endpoint's calls may succeed when
+    /// tried again, beyond those every call retries (429, 500, 502, 503,
+    /// 504): Media Gateway answers `409` for "too many concurrent
+    /// requests" and asks for a retry with backoff. Declared with
+    /// `#[endpoint(retry_status = 409)]`. A retry after such a status
+    /// still re-sends only an [idempotent](Endpoint::IDEMPOTENT) call.
+    const RETRY_STATUSES: &'static [u16] = &[];
 
     /// Checks rules across fields before any I/O. Single-field rules live in
     /// the field types (see [`crate::types`]).

@@ -297,7 +297,11 @@ impl Error {
     /// Whether the same call may succeed if tried again later: timeouts,
     /// connection failures, 429 and 5xx (500, 502, 503, 504). Whether it is
     /// *safe* to re-send also depends on the endpoint
-    /// ([`Endpoint::IDEMPOTENT`](crate::Endpoint::IDEMPOTENT)).
+    /// ([`Endpoint::IDEMPOTENT`](crate::Endpoint::IDEMPOTENT)). A status
+    /// an endpoint adds with `retry_status`
+    /// ([`Endpoint::RETRY_STATUSES`](crate::Endpoint::RETRY_STATUSES),
+    /// Media Gateway's `409`) is retried by the client for that endpoint,
+    /// and not counted here.
     ///
     /// ```
     /// let error = agora_api::Error::Config("no".into());

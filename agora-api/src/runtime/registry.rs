@@ -51,6 +51,9 @@ pub struct EndpointInfo {
     pub auth: &'static [AuthScheme],
     /// Whether a retry may re-send it.
     pub idempotent: bool,
+    /// Error statuses after which a call may succeed when tried again,
+    /// beyond 429 and 5xx (`retry_status = 409`), empty for most.
+    pub retry_statuses: &'static [u16],
     /// Whether the struct is `#[deprecated]` (a legacy endpoint).
     pub deprecated: bool,
     /// Agora's reference page for it (`doc = "https://..."`).
@@ -130,6 +133,7 @@ impl fmt::Debug for EndpointInfo {
             .field("path", &self.path)
             .field("auth", &self.auth)
             .field("idempotent", &self.idempotent)
+            .field("retry_statuses", &self.retry_statuses)
             .field("deprecated", &self.deprecated)
             .field("doc_url", &self.doc_url)
             .field("rate_limits", &self.rate_limits)
@@ -182,6 +186,7 @@ impl EndpointInfo {
         deprecated: bool,
         doc_url: Option<&'static str>,
         rate_limits: &'static [RateLimit],
+        retry_statuses: &'static [u16],
         check_response: ResponseCheck,
         check_request: RequestCheck,
         reencode: RequestReencode,
@@ -197,6 +202,7 @@ impl EndpointInfo {
             deprecated,
             doc_url,
             rate_limits,
+            retry_statuses,
             check_response,
             check_request,
             reencode,

@@ -84,8 +84,9 @@ const _: () = {
         ::core::stringify!(GET), "/dev/v1/channel/{appid}", &
         [::agora_api::__private::AuthScheme::BASIC,
         ::agora_api::__private::AuthScheme::RTM_TOKEN], true, false,
-        ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
-        ListChannels >, ::agora_api::__private::check_request:: < ListChannels >,
+        ::core::option::Option::None, & [], & [],
+        ::agora_api::__private::check_response:: < ListChannels >,
+        ::agora_api::__private::check_request:: < ListChannels >,
         ::agora_api::__private::reencode:: < ListChannels >,
         ::agora_api::__private::send:: < ListChannels >,)
     }

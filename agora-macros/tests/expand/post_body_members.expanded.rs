@@ -91,8 +91,9 @@ const _: () = {
         ::agora_api::__private::EndpointInfo::new("Acquire", ::core::module_path!(),
         ::core::stringify!(POST), "/v1/apps/{appid}/cloud_recording/acquire", &
         [::agora_api::__private::AuthScheme::BASIC], false, false,
-        ::core::option::Option::None, & [], ::agora_api::__private::check_response:: <
-        Acquire >, ::agora_api::__private::check_request:: < Acquire >,
+        ::core::option::Option::None, & [], & [],
+        ::agora_api::__private::check_response:: < Acquire >,
+        ::agora_api::__private::check_request:: < Acquire >,
         ::agora_api::__private::reencode:: < Acquire >, ::agora_api::__private::send:: <
         Acquire >,)
     }

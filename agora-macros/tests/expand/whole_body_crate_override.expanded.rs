@@ -59,8 +59,8 @@ const _: () = {
         my::agora::__private::EndpointInfo::new("DeleteRule", ::core::module_path!(),
         ::core::stringify!(DELETE), "/dev/v1/kicking-rule", &
         [my::agora::__private::AuthScheme::BASIC], true, false,
-        ::core::option::Option::None, & [], my::agora::__private::check_response:: <
-        DeleteRule >, my::agora::__private::check_request:: < DeleteRule >,
+        ::core::option::Option::None, & [], & [], my::agora::__private::check_response::
+        < DeleteRule >, my::agora::__private::check_request:: < DeleteRule >,
         my::agora::__private::reencode:: < DeleteRule >, my::agora::__private::send:: <
         DeleteRule >,)
     }

@@ -13,6 +13,7 @@ pub(crate) mod console;
 pub(crate) mod conversational_ai;
 pub(crate) mod license;
 pub(crate) mod media_broadcast;
+pub(crate) mod media_gateway;
 pub(crate) mod media_pull;
 pub(crate) mod media_push;
 pub(crate) mod real_time_stt;

@@ -486,6 +486,13 @@ impl MockServer {
         FlsSeed::new(&self.shared, app_id.as_str())
     }
 
+    /// Media Gateway's encoders: push streams with streaming keys, stop
+    /// them, and see what no endpoint shows (mutes, the first project's
+    /// templates).
+    pub fn media_gateway(&self) -> crate::GatewaySeed<'_> {
+        crate::GatewaySeed::new(&self.shared, self.app_id().as_str())
+    }
+
     /// Every message sent through the REST API to the first project,
     /// oldest first.
     pub fn messages(&self) -> Vec<Message> {

@@ -19,6 +19,7 @@ mod hostile;
 mod license;
 mod media_broadcast;
 mod media_broadcast_media;
+mod media_gateway;
 mod media_pull;
 mod media_push;
 mod readme_example;

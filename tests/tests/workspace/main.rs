@@ -22,6 +22,7 @@ mod faults;
 mod hostile;
 mod hygiene;
 mod invalid;
+mod media_gateway;
 mod media_pull;
 mod media_push;
 mod readme;

@@ -2,7 +2,7 @@
 //!
 //! - every endpoint registered by the derive in `agora_api` has a spec
 //!   entry, every spec entry an endpoint, with the same method, path
-//!   template, auth schemes and idempotency;
+//!   template, auth schemes, idempotency and extra retry statuses;
 //! - every documented example request decodes into its typed endpoint
 //!   (`Endpoint::decode`, through the registry: `agora_tests::examples`),
 //!   which the client prepares for Agora's real host as exactly the
@@ -101,6 +101,14 @@ fn every_endpoint_has_a_spec_entry_and_every_entry_an_endpoint() {
         assert_eq!(entry["path"], info.path, "{key:?}: path");
         assert_eq!(entry["auth"], json!(auth), "{key:?}: auth");
         assert_eq!(entry["idempotent"], info.idempotent, "{key:?}: idempotent");
+        assert_eq!(
+            entry
+                .get("retry_statuses")
+                .cloned()
+                .unwrap_or_else(|| json!([])),
+            json!(info.retry_statuses),
+            "{key:?}: retry_statuses (the statuses a retry may follow beyond 429 and 5xx)"
+        );
         assert_eq!(
             entry["deprecated"].as_bool().unwrap_or(false),
             info.deprecated,
