@@ -95,6 +95,7 @@ mod reply;
 mod router;
 mod seed;
 mod server;
+mod standalone;
 mod state;
 
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -109,6 +110,7 @@ pub use server::{
     DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, DEFAULT_WHITEBOARD_ACCESS_KEY,
     DEFAULT_WHITEBOARD_SECRET_KEY, MockServer, MockServerBuilder,
 };
+pub use standalone::run_standalone;
 
 /// The endpoints the emulator serves: every endpoint of every product it
 /// emulates, which is every product `agora-api` binds.
