@@ -107,7 +107,7 @@ pub struct FieldInfo {
     pub required: bool,
     /// Its type as written, without `Option<..>` (`AppId`, `Vec<Privilege>`).
     pub ty: &'static str,
-    /// The first line of its doc comment, empty when it has none.
+    /// The first sentence of its doc comment, empty when it has none.
     pub doc: &'static str,
 }
 

@@ -9,7 +9,8 @@ use syn::ext::IdentExt;
 use crate::validate::{Endpoint, Location};
 
 /// `&[FieldInfo::new(..), ..]`: each field's name, wire name, location,
-/// whether it is required, its type as written and its doc's first line.
+/// whether it is required, its type as written and its doc's first
+/// sentence.
 pub(super) fn field_infos(endpoint: &Endpoint, private: &TokenStream) -> TokenStream {
     let infos = endpoint.fields.iter().map(|resolved| {
         let field = resolved.field;
@@ -30,7 +31,7 @@ pub(super) fn field_infos(endpoint: &Endpoint, private: &TokenStream) -> TokenSt
         };
         let required = field.option_inner.is_none();
         let ty = type_text(field.option_inner.unwrap_or(field.ty));
-        let doc = first_doc_line(&field.docs);
+        let doc = first_sentence(&field.docs);
         quote! {
             #private::FieldInfo::new(
                 #name,
@@ -66,22 +67,40 @@ fn type_text(ty: &syn::Type) -> String {
     out
 }
 
-/// The first non-empty line of `#[doc = "..."]` attributes, trimmed.
-fn first_doc_line(docs: &[&syn::Attribute]) -> String {
-    docs.iter()
-        .filter_map(|attr| match &attr.meta {
-            syn::Meta::NameValue(meta) => match &meta.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(text),
-                    ..
-                }) => Some(text.value()),
-                _ => None,
-            },
+/// The first sentence of the doc comment's first paragraph: its lines
+/// joined, up to the first `. ` (a summary for `--help`).
+fn first_sentence(docs: &[&syn::Attribute]) -> String {
+    let lines = docs.iter().filter_map(|attr| match &attr.meta {
+        syn::Meta::NameValue(meta) => match &meta.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Some(text.value()),
             _ => None,
-        })
-        .map(|line| line.trim().to_owned())
-        .find(|line| !line.is_empty())
-        .unwrap_or_default()
+        },
+        _ => None,
+    });
+    let mut paragraph = String::new();
+    for line in lines.flat_map(|text| {
+        text.lines()
+            .map(|line| line.trim().to_owned())
+            .collect::<Vec<_>>()
+    }) {
+        if line.is_empty() {
+            if paragraph.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        paragraph.push_str(&line);
+    }
+    match paragraph.find(". ") {
+        Some(end) => paragraph[..=end].to_owned(),
+        None => paragraph,
+    }
 }
 
 /// `Option<RequestPages>`: `Some` exactly when the endpoint implements

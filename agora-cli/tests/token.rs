@@ -1,12 +1,13 @@
-//! Tests of the `token` command-line example: the argument handling in
-//! process (the example's `run` function), and the real binary's stdout,
-//! stderr and exit codes.
+//! Tests of `agora token` (formerly agora-api's `token` example, same
+//! behaviour): the argument handling in process (`agora_cli::token::run`),
+//! and the real binary's stdout, stderr and exit codes.
 
-use std::path::PathBuf;
+// Test helpers panic on purpose: a panic is how a test reports failure.
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
-use crate::example::{CliError, run};
+use agora_cli::token::{CliError, run};
 
 const APP_ID: &str = "970CA35de60c44645bbae8a215061b33";
 const CERT: &str = "5CFd2fd1755d40ecb72977518be15d3b";
@@ -598,37 +599,13 @@ fn help_is_not_an_error() {
 
 // ---- the real binary: stdout, stderr, exit codes --------------------------------
 
-/// Path of the compiled example, building it once if `cargo test` did not.
-fn binary() -> &'static PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().expect("the test binary path");
-        // target/<profile>/deps/token_cli-<hash> -> target/<profile>/examples/token
-        let profile_dir = exe
-            .parent()
-            .and_then(|d| d.parent())
-            .expect("a profile directory")
-            .to_path_buf();
-        let bin = profile_dir
-            .join("examples")
-            .join(format!("token{}", std::env::consts::EXE_SUFFIX));
-        if !bin.exists() {
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "--example", "token"])
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .status()
-                .expect("run cargo build");
-            assert!(status.success(), "cargo build --example token failed");
-        }
-        bin
-    })
-}
-
+/// `agora token ARGV...`, run as a process.
 fn exec(argv: &[&str]) -> Output {
-    Command::new(binary())
+    Command::new(env!("CARGO_BIN_EXE_agora"))
+        .arg("token")
         .args(argv)
         .output()
-        .expect("run the token example")
+        .expect("run agora token")
 }
 
 #[test]
@@ -734,7 +711,8 @@ fn binary_help_exits_0_with_usage_on_stdout() {
 #[test]
 fn binary_rejects_non_utf8_arguments_with_exit_2() {
     use std::os::unix::ffi::OsStrExt as _;
-    let out = Command::new(binary())
+    let out = Command::new(env!("CARGO_BIN_EXE_agora"))
+        .arg("token")
         .arg("rtm")
         .arg(std::ffi::OsStr::from_bytes(b"--user-id\xff"))
         .output()
