@@ -133,16 +133,17 @@ pub(crate) fn command_line(request: &Request, scheme: Option<AuthScheme>) -> Str
     }
 
     if let Some(body) = request.body().and_then(|body| body.as_bytes()) {
-        let text = match serde_json::from_slice::<Value>(body) {
-            Ok(mut json) => {
-                let mut body_markers = Vec::new();
-                redact_members(&mut json, &mut body_markers);
-                let text = json.to_string();
+        // The bytes as they are sent; re-encoded (members then in name
+        // order) only when a secret member's value had to be replaced.
+        let mut text = String::from_utf8_lossy(body).into_owned();
+        if let Ok(mut json) = serde_json::from_slice::<Value>(body) {
+            let mut body_markers = Vec::new();
+            redact_members(&mut json, &mut body_markers);
+            if !body_markers.is_empty() {
+                text = json.to_string();
                 markers.extend(body_markers);
-                text
             }
-            Err(_) => String::from_utf8_lossy(body).into_owned(),
-        };
+        }
         lines.push(format!(
             "  --data-raw {}",
             Word::default().with_markers(&text, &markers).0
