@@ -53,7 +53,7 @@ fn invalid_input_exits_2_naming_the_field_and_the_rule_before_any_io() {
                 "--appid",
                 &app_id,
                 "--cname",
-                "a b/c?",
+                "room",
                 "--uid",
                 "0",
                 "--client-request",

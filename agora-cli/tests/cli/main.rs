@@ -109,6 +109,12 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Default for Agora {
+    fn default() -> Self {
+        Agora::new()
+    }
+}
+
 impl Agora {
     /// `agora` with an empty environment.
     pub fn new() -> Self {
