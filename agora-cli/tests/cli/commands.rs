@@ -131,3 +131,25 @@ fn mock_serves_the_emulator_with_agora_mock_options() {
     assert_eq!(run.status, 0, "{run:#?}");
     assert!(run.stdout.contains("--fault SPEC"), "{run:#?}");
 }
+
+#[test]
+fn every_path_placeholder_of_every_endpoint_is_a_flag() {
+    for info in registry::endpoints() {
+        let placeholders = info
+            .path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name));
+        for name in placeholders {
+            let paths: Vec<_> = info
+                .fields
+                .iter()
+                .filter(|field| {
+                    field.location == registry::FieldLocation::Path && field.wire == name
+                })
+                .collect();
+            assert_eq!(paths.len(), 1, "{}: `{{{name}}}`", info.name);
+            assert!(paths[0].required, "{}: `{{{name}}}` is required", info.name);
+        }
+    }
+}

@@ -133,3 +133,25 @@ fn token_auth_is_a_variable_and_needs_no_secret_to_print() {
         "curl -X GET \\\n  'https://api.agora.io/dev/v1/projects' \\\n  -H 'content-type: application/json' \\\n  -u \"$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET\"\n"
     );
 }
+
+#[test]
+fn flags_win_over_the_json_input_and_both_make_one_request() {
+    let emulator = Emulator::start();
+    let app_id = emulator.app_id();
+    let input = json!({"appid": app_id, "page_no": 4, "page_size": 50});
+    let run = emulator.agora().stdin(&input.to_string()).run(&[
+        "channel",
+        "list-channels",
+        "--json",
+        "-",
+        "--page-size",
+        "3",
+        "--dry-run",
+    ]);
+    assert_eq!(run.status, 0, "{run:#?}");
+    let url = format!(
+        "'{}/dev/v1/channel/{app_id}?page_no=4&page_size=3'",
+        emulator.server.url()
+    );
+    assert!(run.stdout.contains(&url), "{}", run.stdout);
+}
