@@ -79,8 +79,7 @@ pub(crate) fn command_line(request: &Request, scheme: Option<AuthScheme>) -> Str
     // parameter's value.
     let url = request.url();
     let mut shown = url.as_str().to_owned();
-    if let Some(query) = url.query() {
-        let start = shown.len() - query.len() - url.fragment().map_or(0, |f| f.len() + 1);
+    if let (Some(query), Some(start)) = (url.query(), shown.find('?')) {
         let pairs: Vec<String> = query
             .split('&')
             .enumerate()
@@ -96,7 +95,9 @@ pub(crate) fn command_line(request: &Request, scheme: Option<AuthScheme>) -> Str
                 }
             })
             .collect();
-        shown.replace_range(start..start + query.len(), &pairs.join("&"));
+        // The client's URLs have no fragment: the query runs to the end.
+        shown.truncate(start + 1);
+        shown.push_str(&pairs.join("&"));
     }
     lines.push(format!(
         "  {}",
@@ -175,5 +176,45 @@ fn redact_members(value: &mut Value, markers: &mut Vec<(String, String)>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+// A panic is how a test reports failure.
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use agora_api::AuthScheme;
+    use agora_api::reqwest::{Method, Request, Url};
+
+    use super::command_line;
+
+    #[test]
+    fn secret_query_parameters_and_token_headers_become_variables() {
+        let url = Url::parse("https://api.example.test/v1/x?token=abc%2Bdef&page=2").unwrap();
+        let mut request = Request::new(Method::GET, url);
+        request
+            .headers_mut()
+            .insert("x-agora-token", "006secret".parse().unwrap());
+        request
+            .headers_mut()
+            .insert("x-agora-uid", "alice".parse().unwrap());
+        let line = command_line(&request, Some(AuthScheme::RTM_TOKEN));
+        assert_eq!(
+            line,
+            "curl -X GET \\\n  'https://api.example.test/v1/x?token='\"$AGORA_TOKEN\"'&page=2' \\\n  -H 'x-agora-token: '\"$AGORA_RTM_TOKEN\" \\\n  -H 'x-agora-uid: alice'"
+        );
+        assert!(!line.contains("abc") && !line.contains("006secret"));
+    }
+
+    #[test]
+    fn a_single_quote_in_the_body_stays_quoted() {
+        let url = Url::parse("https://api.example.test/v1/x").unwrap();
+        let mut request = Request::new(Method::POST, url);
+        *request.body_mut() = Some(r#"{"name":"it's"}"#.into());
+        let line = command_line(&request, None);
+        assert!(
+            line.ends_with(r#"--data-raw '{"name":"it'\''s"}'"#),
+            "{line}"
+        );
     }
 }

@@ -393,9 +393,10 @@ fn read_profile(path: &Path, name: Option<&str>) -> Result<BTreeMap<String, Stri
     let table: toml::Table = toml::from_str(&text).map_err(|error| {
         // The message only: toml's own rendering quotes the line, which
         // may hold a secret.
-        let line = error.span().map_or(0, |span| {
-            text[..span.start.min(text.len())].lines().count().max(1)
-        });
+        let line = error
+            .span()
+            .and_then(|span| text.get(..span.start))
+            .map_or(1, |before| before.matches('\n').count().saturating_add(1));
         Failure::invalid(format!(
             "{}, line {line}: not valid TOML ({})",
             path.display(),
