@@ -159,7 +159,8 @@ pub mod __private {
     pub use crate::path_region::PathRegion;
     pub use crate::region::HostSet;
     pub use crate::registry::{
-        EndpointInfo, Period, RateLimit, RateScope, check_request, check_response, reencode, send,
+        EndpointInfo, FieldInfo, FieldLocation, NotPaginated, PagesProbe, Period, RateLimit,
+        RateScope, check_request, check_response, reencode, send,
     };
     /// The readers of a received request that derived decoders call.
     pub use crate::runtime::decode;

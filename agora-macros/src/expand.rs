@@ -11,6 +11,7 @@ use crate::ctxt::Ctxt;
 use crate::validate::{self, Endpoint, Location, Segment};
 
 mod decode;
+mod fields;
 
 /// The whole derive: parse, validate, expand. Errors come back as one
 /// combined `syn::Error` together with stub items (see [`fallback`]).
@@ -194,6 +195,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
         }
     });
     let decode = decode::decode(endpoint, &private);
+    let field_infos = fields::field_infos(endpoint, &private);
+    let pages = fields::pages(ident, &private);
     let builder = builder(input, &krate);
 
     quote! {
@@ -243,6 +246,8 @@ fn expand(endpoint: &Endpoint) -> TokenStream {
                     #private::check_request::<#ident>,
                     #private::reencode::<#ident>,
                     #private::send::<#ident>,
+                    #field_infos,
+                    #pages,
                 )
             }
         };

@@ -112,6 +112,7 @@ mod reply;
 mod router;
 mod seed;
 mod server;
+mod standalone;
 mod state;
 mod webhooks;
 
@@ -129,6 +130,7 @@ pub use server::{
     DEFAULT_CUSTOMER_SECRET, DEFAULT_PROJECT_NAME, DEFAULT_WHITEBOARD_ACCESS_KEY,
     DEFAULT_WHITEBOARD_SECRET_KEY, MockServer, MockServerBuilder,
 };
+pub use standalone::run_standalone;
 pub use webhooks::{Delivery, DeliveryFault, WebhookTarget};
 
 /// The endpoints the emulator serves: every endpoint of every product it

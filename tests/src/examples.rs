@@ -148,7 +148,9 @@ impl Example {
 
     /// Sends the decoded example with `client`, dropping the response.
     pub async fn send(&self, client: Client) -> Result<(), Error> {
-        (self.info.send)(&self.received.wire(), client).await
+        (self.info.send)(&self.received.wire(), client)
+            .await
+            .map(drop)
     }
 
     /// Decodes `body` as the endpoint's typed response.

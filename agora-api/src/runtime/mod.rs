@@ -14,7 +14,7 @@
 //! | `retry`, `limiter` | when a failed call is tried again; client-side rate limits |
 //! | `pages` | walking paged lists |
 //! | `error`, `api_error`, `redact` | the one error type, Agora's answer to a failed call, and quoting a server without its secrets |
-//! | `registry` | every derived endpoint, registered at link time |
+//! | `registry`, `erased` | every derived endpoint, registered at link time; sending one the registry names, its response as JSON |
 //! | `validate` | the `Validate` trait of nested request values, and the `FieldPath` its errors name |
 
 pub(crate) mod agora_token;
@@ -28,6 +28,7 @@ pub mod decode;
 pub(crate) mod dns;
 pub mod endpoint;
 pub mod envelope;
+pub(crate) mod erased;
 pub(crate) mod error;
 pub(crate) mod hmac;
 pub(crate) mod limiter;

@@ -25,15 +25,112 @@ pub type RequestCheck = fn(&WireRequest<'_>) -> Result<(), InvalidInput>;
 /// what was received.
 pub type RequestReencode = fn(&WireRequest<'_>, &Client) -> Result<reqwest::Request, Error>;
 
-/// The call of [`RequestSend`]: it owns the decoded endpoint and the client.
-pub type SendFuture = Pin<Box<dyn Future<Output = Result<(), Error>> + Send>>;
+/// The call of [`RequestSend`]: it owns the decoded endpoint and the client,
+/// and ends with the typed response as JSON.
+pub type SendFuture = Pin<Box<dyn Future<Output = Result<serde_json::Value, Error>> + Send>>;
 
 /// Decodes a received request as an endpoint and sends the decoded value
-/// with a client ([`Client::send`]), dropping the typed response. Present
+/// with a client ([`Client::send`]). It ends with the JSON of the 2xx
+/// payload once that payload has decoded as the endpoint's typed response
+/// (a body that does not is [`Error::Decode`], as with `send`). Present
 /// with the `erased-send` feature; without it the call fails with
 /// [`Error::Config`], so that a build that does not need it does not
 /// compile a `Client::send` per endpoint.
 pub type RequestSend = fn(&WireRequest<'_>, Client) -> SendFuture;
+
+/// Every page of a paged list, each as the JSON of its typed response, as
+/// [`Client::pages`] walks them (a cycle ends it with
+/// [`Error::PageCycle`]).
+pub type PageStream =
+    Pin<Box<dyn futures_core::Stream<Item = Result<serde_json::Value, Error>> + Send>>;
+
+/// Decodes a received request as a [`Paginated`](crate::Paginated)
+/// endpoint's first page and walks every page from it with a client. Needs
+/// the `erased-send` feature, like [`RequestSend`]; without it the stream
+/// yields one [`Error::Config`].
+pub type RequestPages = fn(&WireRequest<'_>, Client) -> PageStream;
+
+/// Where a field of an endpoint goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldLocation {
+    /// A path parameter: one percent-encoded segment of the template.
+    Path,
+    /// A query parameter.
+    Query,
+    /// A request header, named by [`FieldInfo::wire`].
+    Header,
+    /// A member of the JSON body object.
+    Body,
+    /// The whole JSON body (`#[endpoint(body)]`).
+    WholeBody,
+}
+
+impl FieldLocation {
+    /// `path`, `query`, `header`, `body` or `whole body`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            FieldLocation::Path => "path",
+            FieldLocation::Query => "query",
+            FieldLocation::Header => "header",
+            FieldLocation::Body => "body",
+            FieldLocation::WholeBody => "whole body",
+        }
+    }
+}
+
+/// One field of a derived endpoint, as declared: enough for a tool to take
+/// the field's value from a user and put it on the wire, where
+/// [`Endpoint::decode`](crate::Endpoint::decode) reads it back.
+///
+/// ```
+/// use agora_api::registry::FieldLocation;
+///
+/// let query = agora_api::registry::endpoints()
+///     .find(|info| info.name == "ListChannels")
+///     .expect("ListChannels is registered");
+/// let page = query.fields.iter().find(|field| field.wire == "page_no").expect("a page field");
+/// assert_eq!((page.location, page.required), (FieldLocation::Query, false));
+/// assert_eq!(page.ty, "u32");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldInfo {
+    /// The struct field's name (`resource_id`).
+    pub field: &'static str,
+    /// The name on the wire: the placeholder, query parameter, header or
+    /// body member (`resourceid`).
+    pub wire: &'static str,
+    /// Where it goes.
+    pub location: FieldLocation,
+    /// Whether the builder requires it (it is not an `Option`).
+    pub required: bool,
+    /// Its type as written, without `Option<..>` (`AppId`, `Vec<Privilege>`).
+    pub ty: &'static str,
+    /// The first sentence of its doc comment, empty when it has none.
+    pub doc: &'static str,
+}
+
+impl FieldInfo {
+    #[doc(hidden)]
+    pub const fn new(
+        field: &'static str,
+        wire: &'static str,
+        location: FieldLocation,
+        required: bool,
+        ty: &'static str,
+        doc: &'static str,
+    ) -> Self {
+        FieldInfo {
+            field,
+            wire,
+            location,
+            required,
+            ty,
+            doc,
+        }
+    }
+}
 
 /// The facts of one derived endpoint.
 #[derive(Clone, Copy)]
@@ -122,6 +219,22 @@ pub struct EndpointInfo {
     /// tests that replay documented requests through the real client).
     /// Needs the `erased-send` feature; see [`RequestSend`].
     pub send: RequestSend,
+    /// The struct's fields, in declared order.
+    pub fields: &'static [FieldInfo],
+    /// For an endpoint that implements [`Paginated`](crate::Paginated):
+    /// walks every page from a received first request. `None` for the
+    /// others.
+    ///
+    /// ```
+    /// let paged = |name: &str| {
+    ///     agora_api::registry::endpoints()
+    ///         .find(|info| info.name == name)
+    ///         .is_some_and(|info| info.pages.is_some())
+    /// };
+    /// assert!(paged("ListChannels"));
+    /// assert!(!paged("Acquire"));
+    /// ```
+    pub pages: Option<RequestPages>,
 }
 
 impl fmt::Debug for EndpointInfo {
@@ -137,6 +250,8 @@ impl fmt::Debug for EndpointInfo {
             .field("deprecated", &self.deprecated)
             .field("doc_url", &self.doc_url)
             .field("rate_limits", &self.rate_limits)
+            .field("fields", &self.fields)
+            .field("paged", &self.pages.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -191,6 +306,8 @@ impl EndpointInfo {
         check_request: RequestCheck,
         reencode: RequestReencode,
         send: RequestSend,
+        fields: &'static [FieldInfo],
+        pages: Option<RequestPages>,
     ) -> Self {
         EndpointInfo {
             name,
@@ -207,6 +324,8 @@ impl EndpointInfo {
             check_request,
             reencode,
             send,
+            fields,
+            pages,
         }
     }
 }
@@ -354,28 +473,35 @@ pub fn reencode<E: crate::Endpoint>(
     client.prepare(&E::decode(request)?)
 }
 
-/// The [`RequestSend`] of endpoint `E`: decoded, then sent.
-#[cfg(feature = "erased-send")]
+/// The [`RequestSend`] of endpoint `E`: decoded, then sent (see
+/// [`crate::runtime::erased`]).
 #[doc(hidden)]
-pub fn send<E>(request: &WireRequest<'_>, client: Client) -> SendFuture
+pub use crate::runtime::erased::send;
+
+/// Picks [`EndpointInfo::pages`] for a concrete endpoint type: this
+/// inherent constant exists only when `E` is [`Paginated`](crate::Paginated),
+/// and shadows [`NotPaginated::PAGES`] then; the derive names
+/// `PagesProbe::<Self>::PAGES` with `NotPaginated` in scope.
+#[doc(hidden)]
+pub struct PagesProbe<E>(std::marker::PhantomData<E>);
+
+impl<E> PagesProbe<E>
 where
-    E: crate::Endpoint + Send + Sync + 'static,
+    E: crate::Paginated,
     E::Response: Send,
 {
-    let endpoint = E::decode(request);
-    Box::pin(async move { client.send(&endpoint?).await.map(drop) })
+    /// The endpoint's page walker.
+    pub const PAGES: Option<RequestPages> = Some(crate::runtime::erased::pages::<E>);
 }
 
-/// The [`RequestSend`] of endpoint `E` in a build without `erased-send`:
-/// a call that fails at once, saying so.
-#[cfg(not(feature = "erased-send"))]
+/// The fallback of [`PagesProbe`]: an endpoint that is not paged.
 #[doc(hidden)]
-pub fn send<E: crate::Endpoint>(_: &WireRequest<'_>, _: Client) -> SendFuture {
-    Box::pin(std::future::ready(Err(Error::Config(format!(
-        "{}: sending through the registry needs agora-api's `erased-send` feature",
-        E::NAME
-    )))))
+pub trait NotPaginated {
+    /// No page walker.
+    const PAGES: Option<RequestPages> = None;
 }
+
+impl<E> NotPaginated for PagesProbe<E> {}
 
 /// Every derived endpoint linked into this program, in no particular order.
 ///

@@ -88,7 +88,17 @@ const _: () = {
         ::agora_api::__private::check_response:: < ListChannels >,
         ::agora_api::__private::check_request:: < ListChannels >,
         ::agora_api::__private::reencode:: < ListChannels >,
-        ::agora_api::__private::send:: < ListChannels >,)
+        ::agora_api::__private::send:: < ListChannels >, &
+        [::agora_api::__private::FieldInfo::new("appid", "appid",
+        ::agora_api::__private::FieldLocation::Path, true, "AppId", "",),
+        ::agora_api::__private::FieldInfo::new("page_no", "page_no",
+        ::agora_api::__private::FieldLocation::Query, true, "u32", "",),
+        ::agora_api::__private::FieldInfo::new("size", "page_size",
+        ::agora_api::__private::FieldLocation::Query, false, "u32", "",),
+        ::agora_api::__private::FieldInfo::new("request_id", "x-request-id",
+        ::agora_api::__private::FieldLocation::Header, false, "String", "",)], {
+        #[allow(unused_imports)] use ::agora_api::__private::NotPaginated as _;
+        ::agora_api::__private::PagesProbe:: < ListChannels > ::PAGES },)
     }
 };
 /**The builder of a [`ListChannels`] request; start with [`ListChannels::builder`].

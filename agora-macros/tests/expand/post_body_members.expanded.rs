@@ -95,7 +95,14 @@ const _: () = {
         ::agora_api::__private::check_response:: < Acquire >,
         ::agora_api::__private::check_request:: < Acquire >,
         ::agora_api::__private::reencode:: < Acquire >, ::agora_api::__private::send:: <
-        Acquire >,)
+        Acquire >, & [::agora_api::__private::FieldInfo::new("appid", "appid",
+        ::agora_api::__private::FieldLocation::Path, true, "AppId", "The App ID.",),
+        ::agora_api::__private::FieldInfo::new("cname", "cname",
+        ::agora_api::__private::FieldLocation::Body, true, "ChannelName", "",),
+        ::agora_api::__private::FieldInfo::new("client_request", "clientRequest",
+        ::agora_api::__private::FieldLocation::Body, false, "ClientRequest", "",)], {
+        #[allow(unused_imports)] use ::agora_api::__private::NotPaginated as _;
+        ::agora_api::__private::PagesProbe:: < Acquire > ::PAGES },)
     }
 };
 /**The builder of a [`Acquire`] request; start with [`Acquire::builder`].

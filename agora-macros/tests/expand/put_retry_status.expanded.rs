@@ -92,7 +92,15 @@ const _: () = {
         ::agora_api::__private::check_response:: < PutTemplate >,
         ::agora_api::__private::check_request:: < PutTemplate >,
         ::agora_api::__private::reencode:: < PutTemplate >,
-        ::agora_api::__private::send:: < PutTemplate >,)
+        ::agora_api::__private::send:: < PutTemplate >, &
+        [::agora_api::__private::FieldInfo::new("region", "region",
+        ::agora_api::__private::FieldLocation::Path, true, "ServiceRegion", "",),
+        ::agora_api::__private::FieldInfo::new("app_id", "appId",
+        ::agora_api::__private::FieldLocation::Path, true, "AppId", "",),
+        ::agora_api::__private::FieldInfo::new("id", "id",
+        ::agora_api::__private::FieldLocation::Path, true, "TemplateId", "",)], {
+        #[allow(unused_imports)] use ::agora_api::__private::NotPaginated as _;
+        ::agora_api::__private::PagesProbe:: < PutTemplate > ::PAGES },)
     }
 };
 /**The builder of a [`PutTemplate`] request; start with [`PutTemplate::builder`].

@@ -62,7 +62,10 @@ const _: () = {
         ::core::option::Option::None, & [], & [], my::agora::__private::check_response::
         < DeleteRule >, my::agora::__private::check_request:: < DeleteRule >,
         my::agora::__private::reencode:: < DeleteRule >, my::agora::__private::send:: <
-        DeleteRule >,)
+        DeleteRule >, & [my::agora::__private::FieldInfo::new("rule", "rule",
+        my::agora::__private::FieldLocation::WholeBody, true, "RuleId", "",)], {
+        #[allow(unused_imports)] use my::agora::__private::NotPaginated as _;
+        my::agora::__private::PagesProbe:: < DeleteRule > ::PAGES },)
     }
 };
 /**The builder of a [`DeleteRule`] request; start with [`DeleteRule::builder`].

@@ -1,19 +1,21 @@
-//! Build and inspect Agora tokens from the command line.
+//! `agora token`: build and inspect Agora tokens from the command line.
 //!
 //! ```text
-//! token rtm --app-id ID --app-certificate CERT --user-id U --expire SECONDS
-//!           [--issue-ts T] [--salt S] [--legacy]
-//! token rtc --app-id ID --app-certificate CERT --channel C (--uid N | --account A)
-//!           --role publisher|subscriber --expire SECONDS
-//!           [--issue-ts T] [--salt S] [--legacy]
-//! token inspect TOKEN [--app-certificate CERT]
-//!           [--user-id U | --channel C (--uid N | --account A)]
+//! agora token rtm --app-id ID --app-certificate CERT --user-id U --expire SECONDS
+//!                 [--issue-ts T] [--salt S] [--legacy]
+//! agora token rtc --app-id ID --app-certificate CERT --channel C (--uid N | --account A)
+//!                 --role publisher|subscriber --expire SECONDS
+//!                 [--issue-ts T] [--salt S] [--legacy]
+//! agora token inspect TOKEN [--app-certificate CERT]
+//!                     [--user-id U | --channel C (--uid N | --account A)]
 //! ```
 //!
 //! `rtm`/`rtc` print the token alone on one line; `inspect` prints one JSON
 //! object. Bad input prints `error: ...` on stderr and exits with code 2.
 //!
-//! Run with `cargo run --example token -- rtm ...`.
+//! The arguments after `agora token` are parsed here, not by clap, so that
+//! the messages name each flag and rule exactly as the former `token`
+//! example of agora-api did.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -26,13 +28,13 @@ use serde_json::{Map, Value, json};
 
 const USAGE: &str = "\
 usage:
-  token rtm --app-id ID --app-certificate CERT --user-id U --expire SECONDS
-            [--issue-ts T] [--salt S] [--legacy]
-  token rtc --app-id ID --app-certificate CERT --channel C (--uid N | --account A)
-            --role publisher|subscriber --expire SECONDS
-            [--issue-ts T] [--salt S] [--legacy]
-  token inspect TOKEN [--app-certificate CERT]
-                [--user-id U | --channel C (--uid N | --account A)]
+  agora token rtm --app-id ID --app-certificate CERT --user-id U --expire SECONDS
+                  [--issue-ts T] [--salt S] [--legacy]
+  agora token rtc --app-id ID --app-certificate CERT --channel C (--uid N | --account A)
+                  --role publisher|subscriber --expire SECONDS
+                  [--issue-ts T] [--salt S] [--legacy]
+  agora token inspect TOKEN [--app-certificate CERT]
+                      [--user-id U | --channel C (--uid N | --account A)]
 
   --expire      token lifetime in seconds from the issue time
   --issue-ts    issue time as unix seconds (default: now)
@@ -63,9 +65,13 @@ impl CliError {
     }
 }
 
-fn main() -> ExitCode {
+/// Runs `agora token` with the arguments after it: the token (or the JSON
+/// of `inspect`) on stdout, exit status 0; bad input on stderr with the
+/// usage, exit status 2; a failure of the system's clock or random source,
+/// exit status 1.
+pub fn main(arguments: Vec<std::ffi::OsString>) -> ExitCode {
     let mut args = Vec::new();
-    for (i, a) in std::env::args_os().skip(1).enumerate() {
+    for (i, a) in arguments.into_iter().enumerate() {
         match a.into_string() {
             Ok(s) => args.push(s),
             Err(_) => {
