@@ -102,6 +102,7 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 /// The HTTP types of [`MockServer::answer`].
 pub use hyper;
 pub use journal::JournalEntry;
+pub use products::flexible_classroom::{ClassroomSeed, EntryRefused};
 pub use products::rtm::{Message, MessageKind, RtmSeed};
 pub use seed::{Banned, ChannelSeed, Join, Role};
 pub use server::{

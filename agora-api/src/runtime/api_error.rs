@@ -20,8 +20,8 @@ pub struct ApiError {
     pub code: Option<ErrorCode>,
     /// The short reason (`reason`, or `detail`), when the body has one.
     pub reason: Option<String>,
-    /// The human-readable message (`message` or `error_msg`), when the body
-    /// has one.
+    /// The human-readable message (`message`, `msg` or `error_msg`), when
+    /// the body has one.
     pub message: Option<String>,
     /// The `X-Request-ID` response header.
     pub request_id: Option<String>,
@@ -72,6 +72,8 @@ struct ErrorBody {
     detail: Option<serde_json::Value>,
     #[serde(default)]
     message: Option<serde_json::Value>,
+    #[serde(default)]
+    msg: Option<serde_json::Value>,
     #[serde(default)]
     error_msg: Option<serde_json::Value>,
 }
@@ -135,7 +137,9 @@ impl ApiError {
                 status,
                 code: code(parsed.code).or_else(|| code(parsed.error_code)),
                 reason: text(parsed.reason).or_else(|| text(parsed.detail)),
-                message: text(parsed.message).or_else(|| text(parsed.error_msg)),
+                message: text(parsed.message)
+                    .or_else(|| text(parsed.msg))
+                    .or_else(|| text(parsed.error_msg)),
                 request_id,
                 body_excerpt: None,
                 retry_after: None,

@@ -9,12 +9,13 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use agora_api::token::{AppCertificate, RtmTokenMinter};
-use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, UserId};
+use agora_api::token::{AppCertificate, EducationTokenMinter, RtmTokenMinter};
+use agora_api::{AppId, Client, ClientBuilder, Endpoint, RetryPolicy, ServiceRegion, UserId};
 
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;
 use crate::journal::{Journal, JournalEntry};
+use crate::products::flexible_classroom::ClassroomSeed;
 use crate::products::rtm::{Message, RtmSeed};
 use crate::router::Router;
 use crate::seed::ChannelSeed;
@@ -180,17 +181,27 @@ impl MockServer {
     }
 
     /// A client builder aimed at every host, with the emulator's Basic
-    /// credentials and Agora's default retry policy; add what the test
-    /// needs (a retry policy, timeouts, token auth) and build.
+    /// credentials, app-wide education tokens minted for the first
+    /// project (for the products that take only those) and Agora's
+    /// default retry policy; add what the test needs (a retry policy,
+    /// timeouts, other token auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_urls(self.urls()).basic_auth(
-            self.shared.credentials.customer_id.clone(),
-            self.shared.credentials.customer_secret.clone(),
-        )
+        let credentials = &self.shared.credentials;
+        Client::builder()
+            .base_urls(self.urls())
+            .basic_auth(
+                credentials.customer_id.clone(),
+                credentials.customer_secret.clone(),
+            )
+            .education_token_source(EducationTokenMinter::new(
+                credentials.app_id.clone(),
+                credentials.app_certificate.clone(),
+            ))
     }
 
-    /// A Basic-auth client for this emulator that makes one attempt per
-    /// call (no retries), so each call is exactly one request.
+    /// A client for this emulator (Basic auth, and education tokens where
+    /// an endpoint takes only those) that makes one attempt per call (no
+    /// retries), so each call is exactly one request.
     ///
     /// # Panics
     /// Never in practice: the configuration is built from the server's own
@@ -391,6 +402,13 @@ impl MockServer {
     /// Console API, say).
     pub fn channel_in(&self, app_id: &AppId, name: &str) -> ChannelSeed<'_> {
         ChannelSeed::new(&self.shared, app_id.as_str(), name)
+    }
+
+    /// Classroom `room_uuid` of the first project in `region` (one created
+    /// through the Flexible Classroom API): users enter and leave it, chat,
+    /// and its widgets change.
+    pub fn classroom(&self, region: ServiceRegion, room_uuid: &str) -> ClassroomSeed<'_> {
+        ClassroomSeed::new(&self.shared, self.app_id().as_str(), region, room_uuid)
     }
 
     /// The Signaling users of the first project: log them in and out, have
