@@ -103,6 +103,11 @@ impl Example {
         self.info.product()
     }
 
+    /// The auth schemes the endpoint accepts.
+    pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
+        self.info.auth
+    }
+
     /// The scheme and host of the documented URL, e.g.
     /// `https://api.agora.io`.
     pub fn origin(&self) -> &str {
@@ -213,6 +218,11 @@ impl Invalid {
     /// the emulator do: it must be refused.
     pub fn check(&self) -> Result<(), InvalidInput> {
         (self.info.check_request)(&self.received.wire())
+    }
+
+    /// The auth schemes the endpoint accepts.
+    pub fn auth(&self) -> &'static [agora_api::AuthScheme] {
+        self.info.auth
     }
 
     /// The request's method.

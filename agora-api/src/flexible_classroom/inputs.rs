@@ -76,33 +76,57 @@ validated_string! {
     NextId, field = "nextId", check = issued_id
 }
 
-fn check_switch(value: u8) -> Result<u8, InvalidInput> {
-    if value > 1 {
-        return Err(InvalidInput::new(
-            "state",
-            format!("must be 0 (off) or 1 (on) (got {value})"),
-        ));
-    }
-    Ok(value)
-}
-
-validated_number! {
-    /// A documented on/off member (`state`, `videoState`, `audioState`
-    /// of a widget or a default stream; `dirty.state`): `0` off, `1` on.
-    ///
-    /// ```
-    /// use agora_api::flexible_classroom::Switch;
-    /// assert_eq!(Switch::ON.get(), 1);
-    /// assert!(Switch::new(2).is_err());
-    /// ```
-    Switch(u8), field = "state", check = check_switch
-}
+/// A documented on/off member (`state`, `videoState`, `audioState` of a
+/// widget or a default stream; `dirty.state`): `0` off, `1` on. Any
+/// other number is refused, when made and when decoded.
+///
+/// ```
+/// use agora_api::flexible_classroom::Switch;
+/// assert_eq!(Switch::ON.get(), 1);
+/// assert!(Switch::new(2).is_err());
+/// assert!(serde_json::from_str::<Switch>("2").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Switch(u8);
 
 impl Switch {
     /// `0`: off (disabled, not dirty).
     pub const OFF: Switch = Switch(0);
     /// `1`: on (enabled, dirty).
     pub const ON: Switch = Switch(1);
+
+    /// `0` or `1`; the error is the rule.
+    pub fn new(value: u8) -> Result<Self, InvalidInput> {
+        match value {
+            0 | 1 => Ok(Switch(value)),
+            other => Err(InvalidInput::new("state", switch_rule(other))),
+        }
+    }
+
+    /// The number.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Whether it is on.
+    pub const fn is_on(self) -> bool {
+        self.0 == 1
+    }
+}
+
+fn switch_rule(value: impl fmt::Display) -> String {
+    format!("must be 0 (off) or 1 (on) (got {value})")
+}
+
+impl<'de> Deserialize<'de> for Switch {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        match u8::try_from(value) {
+            Ok(value @ (0 | 1)) => Ok(Switch(value)),
+            _ => Err(serde::de::Error::custom(switch_rule(value))),
+        }
+    }
 }
 
 closed_enum! {

@@ -84,7 +84,7 @@ pub use recording::{
     WebRecordConfig, WebRecordUpdate,
 };
 pub use room_config::{
-    AcceptRole, ClassDuration, DefaultStream, HandsUp, Processes, RoleConfig, RoomName,
+    AcceptRole, DefaultStream, HandsUp, Processes, RoleConfig, RoomName,
     RoomProperties, Schedule, StudentConfig, WidgetState, Widgets,
 };
 pub use rooms::{

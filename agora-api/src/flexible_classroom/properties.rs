@@ -34,8 +34,8 @@ impl PropertyKeys {
         }
         if let Some(at) = keys.iter().position(String::is_empty) {
             return Err(InvalidInput::new(
-                format!("properties[{at}]"),
-                "must not be empty",
+                "properties",
+                format!("must not hold an empty key (at {at})"),
             ));
         }
         Ok(PropertyKeys(keys))
@@ -50,7 +50,7 @@ impl PropertyKeys {
 impl<'de> Deserialize<'de> for PropertyKeys {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         PropertyKeys::new(Vec::<String>::deserialize(deserializer)?)
-            .map_err(serde::de::Error::custom)
+            .map_err(|error| serde::de::Error::custom(error.rule()))
     }
 }
 

@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use super::inputs::Switch;
 use crate::error::InvalidInput;
-use crate::values::{closed_enum, validated_number, validated_string};
+use crate::values::{closed_enum, validated_string};
+use crate::{FieldPath, Validate};
 
 fn check_room_name(value: &str) -> Result<(), String> {
     let count = value.chars().count();
@@ -27,28 +28,6 @@ validated_string! {
     /// assert!(RoomName::new("n".repeat(65)).is_err());
     /// ```
     RoomName, field = "roomName", check = check_room_name
-}
-
-fn check_duration(value: u32) -> Result<u32, InvalidInput> {
-    if value > 86_400 {
-        return Err(InvalidInput::new(
-            "roomProperties.schedule.duration",
-            format!("must be at most 86400 seconds (got {value})"),
-        ));
-    }
-    Ok(value)
-}
-
-validated_number! {
-    /// How long a class lasts, in seconds (`schedule.duration`): at most
-    /// 86 400 (a day).
-    ///
-    /// ```
-    /// use agora_api::flexible_classroom::ClassDuration;
-    /// assert!(ClassDuration::new(1800).is_ok());
-    /// assert!(ClassDuration::new(86_401).is_err());
-    /// ```
-    ClassDuration(u32), field = "roomProperties.schedule.duration", check = check_duration
 }
 
 /// A classroom's properties at creation (`roomProperties`). Members
@@ -75,6 +54,23 @@ pub struct RoomProperties {
     pub other: Map<String, Value>,
 }
 
+impl Validate for RoomProperties {
+    fn validate(&self, at: &FieldPath<'_>) -> Result<(), InvalidInput> {
+        if let Some(duration) = self.schedule.as_ref().and_then(|s| s.duration)
+            && duration > MAX_CLASS_SECONDS
+        {
+            let schedule = at.member("schedule");
+            return Err(schedule.member("duration").invalid(format!(
+                "must be at most {MAX_CLASS_SECONDS} seconds (got {duration})"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The longest class, seconds (a day).
+const MAX_CLASS_SECONDS: u32 = 86_400;
+
 /// A class's schedule (`roomProperties.schedule`).
 ///
 /// Once `duration` has passed after the start the class is ended (state
@@ -87,9 +83,9 @@ pub struct Schedule {
     /// When the class starts, Unix milliseconds; fixed once set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<u64>,
-    /// How long it lasts, seconds.
+    /// How long it lasts, seconds: at most 86 400 (a day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<ClassDuration>,
+    pub duration: Option<u32>,
     /// How long after its end it closes, seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close_delay: Option<u64>,

@@ -55,7 +55,7 @@ async fn every_endpoint_of_every_served_product_reaches_its_handler() {
     for info in &bound {
         let path = filled(info.path, server.app_id().as_str());
         let answer = raw
-            .basic(info.method, &path, Some(serde_json::json!({})))
+            .authorized(info.auth, info.method, &path, Some(serde_json::json!({})))
             .await;
         assert_ne!(
             answer.body["message"], "no Route matched with those values",

@@ -37,13 +37,28 @@ fn says(value: &Value, needle: &str) -> bool {
     }
 }
 
+/// The `Authorization` the emulator accepts for `case`'s endpoint: Basic
+/// where it takes Basic, else an app-wide education token it verifies.
+fn authorization(server: &MockServer, case: &Invalid) -> String {
+    if case.auth().contains(&agora_api::AuthScheme::BASIC) {
+        return BASIC_HEADER.to_owned();
+    }
+    let minter = agora_api::token::EducationTokenMinter::new(
+        server.app_id().clone(),
+        server.app_certificate().clone(),
+    );
+    let token = agora_api::TokenSource::token(&minter, &agora_api::TokenContext::NONE)
+        .expect("an education token");
+    format!("agora token={}", token.expose())
+}
+
 async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) -> (u16, Value) {
     let label = case.label();
     let method = reqwest::Method::from_bytes(case.method().as_bytes())
         .unwrap_or_else(|e| panic!("{label}: method: {e}"));
     let mut request = http
         .request(method, format!("{}{}", server.url(), case.target()))
-        .header("authorization", BASIC_HEADER)
+        .header("authorization", authorization(server, case))
         .header("content-type", "application/json")
         .headers(case.headers().clone());
     if !case.body().is_empty() {

@@ -17,7 +17,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use agora_tests::examples::{self, Example};
-use agora_tests::{BASIC_HEADER, basic_client};
+use agora_tests::{authorization_for, basic_client};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
@@ -126,7 +126,11 @@ fn check_example(example: &Example) -> Value {
         "{label}: method"
     );
     assert_eq!(request.url().as_str(), request_doc["url"], "{label}: URL");
-    assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
+    assert_eq!(
+        request.headers()["authorization"],
+        authorization_for(example.auth()).as_str(),
+        "{label}"
+    );
     assert_eq!(
         request.headers()["content-type"],
         "application/json",

@@ -53,7 +53,7 @@ pub(super) fn create(
         scheduled_start: schedule.and_then(|schedule| schedule.start_time),
         duration_s: schedule
             .and_then(|schedule| schedule.duration)
-            .map(|duration| u64::from(duration.get())),
+            .map(u64::from),
         close_delay_s: schedule.and_then(|schedule| schedule.close_delay),
         initial,
         properties: Map::new(),

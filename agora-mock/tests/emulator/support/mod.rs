@@ -24,6 +24,7 @@ pub struct Raw {
     http: reqwest::Client,
     base: String,
     basic: String,
+    education: String,
 }
 
 impl Raw {
@@ -37,10 +38,17 @@ impl Raw {
         // reqwest is built without a default TLS provider; building an
         // agora-api client installs one.
         let _ = server.client();
+        let minter = agora_api::token::EducationTokenMinter::new(
+            server.app_id().clone(),
+            server.app_certificate().clone(),
+        );
+        let education = agora_api::TokenSource::token(&minter, &agora_api::TokenContext::NONE)
+            .expect("an education token");
         Raw {
             http: reqwest::Client::new(),
             base: server.url(),
             basic: format!("Basic {basic}"),
+            education: format!("agora token={}", education.expose()),
         }
     }
 
@@ -84,6 +92,34 @@ impl Raw {
             path,
             &[
                 ("authorization", self.basic.as_str()),
+                ("content-type", "application/json"),
+            ],
+            text.as_deref(),
+        )
+        .await
+    }
+
+    /// With the credentials an endpoint accepting `auth` takes: Basic
+    /// where it takes Basic, else an app-wide education token of the first
+    /// project; and a JSON body when given.
+    pub async fn authorized(
+        &self,
+        auth: &[agora_api::AuthScheme],
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Answer {
+        if auth.contains(&agora_api::AuthScheme::BASIC)
+            || !auth.contains(&agora_api::AuthScheme::EDUCATION_TOKEN)
+        {
+            return self.basic(method, path, body).await;
+        }
+        let text = body.map(|body| body.to_string());
+        self.send(
+            method,
+            path,
+            &[
+                ("authorization", self.education.as_str()),
                 ("content-type", "application/json"),
             ],
             text.as_deref(),
