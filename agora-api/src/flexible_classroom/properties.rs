@@ -150,7 +150,6 @@ impl DeleteClassroomProperties {
 /// One breakout room to make (`groups[]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct BreakoutRoom {
     /// Its ID; Agora assigns one when it is left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,7 +197,6 @@ impl Validate for BreakoutRoom {
 /// A user of a breakout room (`groups[].users[]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct GroupMember {
     /// The user.
     pub user_uuid: UserUuid,

@@ -55,7 +55,6 @@ impl<'de> Deserialize<'de> for TextBool {
 /// How a web page recording is made (`webRecordConfig`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct WebRecordConfig {
     /// The root address of the page; Agora appends the classroom's
     /// parameters to it.
@@ -214,7 +213,6 @@ impl SetRecordingState {
 /// A change to a running web page recording (`webRecordConfig` of
 /// [`UpdateRecordingConfig`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct WebRecordUpdate {
     /// `true` pauses the recording (no file is written), `false` resumes
     /// it.

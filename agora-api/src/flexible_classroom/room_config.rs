@@ -35,7 +35,6 @@ validated_string! {
 /// (`other`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct RoomProperties {
     /// When the class starts and how long it lasts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,7 +77,6 @@ const MAX_CLASS_SECONDS: u32 = 86_400;
 /// (state 3) and everyone is removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct Schedule {
     /// When the class starts, Unix milliseconds; fixed once set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +92,6 @@ pub struct Schedule {
 /// The processes of a classroom (`roomProperties.processes`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct Processes {
     /// Inviting students "on the stage".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,7 +111,6 @@ closed_enum! {
 /// The "on the stage" settings (`processes.handsUp`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct HandsUp {
     /// The most students on the stage at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,7 +123,6 @@ pub struct HandsUp {
 /// The widgets of a classroom (`roomProperties.widgets`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct Widgets {
     /// The whiteboard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,7 +137,6 @@ pub struct Widgets {
 
 /// Whether a widget is on (`widgets.*.state`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct WidgetState {
     /// `0` off, `1` on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,7 +155,6 @@ impl WidgetState {
 /// The role configuration (`roleConfig`): only students' (`"2"`) is
 /// documented.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct RoleConfig {
     /// The students' configuration.
     #[serde(default, rename = "2", skip_serializing_if = "Option::is_none")]
@@ -171,7 +164,6 @@ pub struct RoleConfig {
 /// How students are admitted (`roleConfig.2`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct StudentConfig {
     /// The most students in the classroom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,7 +176,6 @@ pub struct StudentConfig {
 /// A student's streams on entering (`roleConfig.2.defaultStream`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[non_exhaustive]
 pub struct DefaultStream {
     /// The stream as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -158,7 +158,6 @@ impl DeleteUserProperties {
 
 /// Whether a kicked user may come back (`dirty`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct Dirty {
     /// `1`: the user may not enter the classroom again for `duration`;
     /// `0`: they may.

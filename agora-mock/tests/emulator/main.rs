@@ -15,6 +15,7 @@ mod conversational_ai;
 mod coverage;
 mod documented_examples;
 mod faults;
+mod flexible_classroom;
 mod hostile;
 mod license;
 mod media_pull;
