@@ -19,6 +19,7 @@ mod decode;
 mod errors;
 mod extension;
 mod faults;
+mod flexible_classroom;
 mod hostile;
 mod hygiene;
 mod invalid;
