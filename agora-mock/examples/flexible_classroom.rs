@@ -87,7 +87,10 @@ async fn run() -> Result<()> {
     println!("3. start the class, share the exam paper, start a web page recording");
     client.send(&set_state(ClassState::Started)).await?;
     let mut properties = serde_json::Map::new();
-    properties.insert("examinationUrl".into(), json!("https://school.example/paper-7"));
+    properties.insert(
+        "examinationUrl".into(),
+        json!("https://school.example/paper-7"),
+    );
     client
         .send(
             &UpdateClassroomProperties::builder()
@@ -138,9 +141,10 @@ async fn run() -> Result<()> {
         )
         .await?;
     println!("   online: {}", kicked.is_online());
-    if let Err(refused) = server
-        .classroom(REGION, room_uuid.as_str())
-        .enter("student-2", "Cy", UserRole::Student)
+    if let Err(refused) =
+        server
+            .classroom(REGION, room_uuid.as_str())
+            .enter("student-2", "Cy", UserRole::Student)
     {
         println!("   coming back: {refused}");
     }
@@ -152,7 +156,10 @@ async fn run() -> Result<()> {
         Err(error) => println!(
             "   {:?}: {}",
             error.api().and_then(|api| api.code.clone()),
-            error.api().and_then(|api| api.message.clone()).unwrap_or_default()
+            error
+                .api()
+                .and_then(|api| api.message.clone())
+                .unwrap_or_default()
         ),
         Ok(_) => return Err("an ended class was started again".into()),
     }

@@ -79,19 +79,19 @@ pub use properties::{
 };
 pub use recording::{
     ListRecordings, ListRecordingsBuilder, RecordedFile, Recording, RecordingMode, RecordingPage,
-    RecordingSession, RecordingStatus, SetRecordingState, SetRecordingStateBuilder,
-    StreamingUrls, TextBool, UpdateRecordingConfig, UpdateRecordingConfigBuilder,
-    WebRecordConfig, WebRecordUpdate,
+    RecordingSession, RecordingStatus, SetRecordingState, SetRecordingStateBuilder, StreamingUrls,
+    TextBool, UpdateRecordingConfig, UpdateRecordingConfigBuilder, WebRecordConfig,
+    WebRecordUpdate,
 };
 pub use room_config::{
-    AcceptRole, DefaultStream, HandsUp, Processes, RoleConfig, RoomName,
-    RoomProperties, Schedule, StudentConfig, WidgetState, Widgets,
+    AcceptRole, DefaultStream, HandsUp, Processes, RoleConfig, RoomName, RoomProperties, Schedule,
+    StudentConfig, WidgetState, Widgets,
 };
 pub use rooms::{
-    BoardRoom, BoardWidget, ChatRoom, ChatWidget, Classroom, ClassroomProperties,
-    CreateClassroom, CreateClassroomBuilder, Creation, GetClassroom, GetClassroomBuilder,
-    ScheduleState, SetClassroomState, SetClassroomStateBuilder, WidgetsState,
-    create_classroom, is_existing_classroom,
+    BoardRoom, BoardWidget, ChatRoom, ChatWidget, Classroom, ClassroomProperties, CreateClassroom,
+    CreateClassroomBuilder, Creation, GetClassroom, GetClassroomBuilder, ScheduleState,
+    SetClassroomState, SetClassroomStateBuilder, WidgetsState, create_classroom,
+    is_existing_classroom,
 };
 pub use users::{
     ClassroomUser, DeleteUserProperties, DeleteUserPropertiesBuilder, Dirty, GetClassroomUser,

@@ -131,7 +131,10 @@ pub fn is_existing_classroom(error: &Error) -> bool {
 /// }
 /// # Ok(()) }
 /// ```
-pub async fn create_classroom(client: &Client, create: &CreateClassroom) -> Result<Creation, Error> {
+pub async fn create_classroom(
+    client: &Client,
+    create: &CreateClassroom,
+) -> Result<Creation, Error> {
     match client.send(create).await {
         Ok(Done) => Ok(Creation::Created),
         Err(error) if is_existing_classroom(&error) => Ok(Creation::AlreadyExists),

@@ -200,7 +200,8 @@ impl<'de> Deserialize<'de> for WidgetChange {
             }
             None => item,
         };
-        let change = Change::deserialize(Value::Object(change)).map_err(serde::de::Error::custom)?;
+        let change =
+            Change::deserialize(Value::Object(change)).map_err(serde::de::Error::custom)?;
         Ok(WidgetChange {
             sequence,
             action: change.action,

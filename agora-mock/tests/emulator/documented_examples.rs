@@ -62,9 +62,7 @@ async fn agoras_documented_examples_are_accepted() {
         let auth = agora_api::registry::endpoints()
             .find(|info| info.name == endpoint && info.method == method)
             .map_or(&[][..], |info| info.auth);
-        let answer = Raw::new(&server)
-            .authorized(auth, method, path, body)
-            .await;
+        let answer = Raw::new(&server).authorized(auth, method, path, body).await;
         let text = answer.body.to_string();
         assert!(
             !text.contains("invalid `")

@@ -112,7 +112,10 @@ async fn a_classroom_is_created_once_and_kept_five_days() {
         .expect("a 409 is no failure");
     assert_eq!(again, Creation::AlreadyExists, "exists: join it");
 
-    let found = client.send(&get_room(&server)).await.expect("the classroom");
+    let found = client
+        .send(&get_room(&server))
+        .await
+        .expect("the classroom");
     assert_eq!(found.room_name.as_deref(), Some("Algebra"));
     assert_eq!(found.room_type(), Some(4));
     assert_eq!(found.state(), Some(RoomState::NotStarted));
@@ -270,7 +273,10 @@ async fn properties_of_classrooms_and_users_merge_and_delete_by_key() {
         )
         .await
         .expect("deleted");
-    let found = client.send(&get_room(&server)).await.expect("the classroom");
+    let found = client
+        .send(&get_room(&server))
+        .await
+        .expect("the classroom");
     let custom = &found.room_properties.expect("properties").other;
     assert_eq!(custom.get("key2"), Some(&json!("c")), "merged");
     assert!(!custom.contains_key("key1"), "deleted");
@@ -293,10 +299,7 @@ async fn properties_of_classrooms_and_users_merge_and_delete_by_key() {
         .classroom(REGION, ROOM)
         .enter("student", "Bo", UserRole::Student)
         .expect("entered");
-    client
-        .send(&update_user("student"))
-        .await
-        .expect("merged");
+    client.send(&update_user("student")).await.expect("merged");
     client
         .send(
             &DeleteUserProperties::builder()
@@ -366,7 +369,11 @@ async fn a_kicked_user_is_kept_out_for_the_ban_s_duration() {
         .collect();
     assert_eq!(
         steps,
-        [(true, false, Some(1)), (false, true, Some(2)), (true, false, Some(2))],
+        [
+            (true, false, Some(1)),
+            (false, true, Some(2)),
+            (true, false, Some(2))
+        ],
         "entered, kicked, entered again"
     );
 }
@@ -532,7 +539,11 @@ async fn the_app_feed_hands_each_event_out_once_and_the_classroom_read_pages_the
         sequences.extend(page.list.iter().filter_map(|event| event.sequence));
     }
     assert_eq!(sizes, [100, 22], "100 a batch");
-    assert_eq!(sequences, (1..=122).collect::<Vec<u64>>(), "in order, each once");
+    assert_eq!(
+        sequences,
+        (1..=122).collect::<Vec<u64>>(),
+        "in order, each once"
+    );
     let reread = client
         .send(&room_events(&server, Some(EventCmd::Chat)))
         .await

@@ -300,7 +300,10 @@ fn only_reads_and_replaceable_changes_are_re_sent() {
         ),
         (SetBreakoutRooms::NAME, SetBreakoutRooms::IDEMPOTENT),
         (SetRecordingState::NAME, SetRecordingState::IDEMPOTENT),
-        (UpdateRecordingConfig::NAME, UpdateRecordingConfig::IDEMPOTENT),
+        (
+            UpdateRecordingConfig::NAME,
+            UpdateRecordingConfig::IDEMPOTENT,
+        ),
         (ListRecordings::NAME, ListRecordings::IDEMPOTENT),
         (GetClassroomUser::NAME, GetClassroomUser::IDEMPOTENT),
         (UpdateUserProperties::NAME, UpdateUserProperties::IDEMPOTENT),
@@ -340,7 +343,9 @@ fn event(cmd: i64, data: Value) -> ClassroomEvent {
 fn events_are_typed_by_cmd_and_others_keep_their_json() {
     // The data examples of the page's Events section.
     let state = event(1, json!({ "startTime": 1611561776588u64, "state": 1 }));
-    assert!(matches!(&state.payload, EventPayload::RoomState(change) if change.start_time == Some(1_611_561_776_588)));
+    assert!(
+        matches!(&state.payload, EventPayload::RoomState(change) if change.start_time == Some(1_611_561_776_588))
+    );
     let chat = event(
         3,
         json!({ "fromUser": { "role": "host", "userName": "jason", "userUuid": "jason1" }, "message": "aa", "type": 1 }),
@@ -350,7 +355,10 @@ fn events_are_typed_by_cmd_and_others_keep_their_json() {
     };
     assert_eq!(message.message, "aa");
     assert_eq!(
-        message.from_user.as_ref().and_then(|user| user.role.clone()),
+        message
+            .from_user
+            .as_ref()
+            .and_then(|user| user.role.clone()),
         Some(agora_api::flexible_classroom::ReportedRole::Host)
     );
     let users = event(
@@ -362,27 +370,37 @@ fn events_are_typed_by_cmd_and_others_keep_their_json() {
         1001,
         json!({ "recordId": "xxx", "sid": "xxx", "resourceId": "xxx", "state": 1, "startTime": 1611564500488u64 }),
     );
-    assert!(matches!(&recording.payload, EventPayload::Recording(session) if session.state == Some(1)));
+    assert!(
+        matches!(&recording.payload, EventPayload::Recording(session) if session.state == Some(1))
+    );
     let rewards = event(
         1101,
         json!({ "rewardDetails": [{ "userUuid": "", "changedReward": 1, "totalReward": 10 }], "updateTime": 1611564500488u64 }),
     );
-    assert!(matches!(&rewards.payload, EventPayload::Rewards(change) if change.reward_details[0].total == Some(10)));
+    assert!(
+        matches!(&rewards.payload, EventPayload::Rewards(change) if change.reward_details[0].total == Some(10))
+    );
     let resources = event(
         1003,
         json!({ "resources": [{ "resourceUuid": "", "resourceName": "1", "size": 1024, "url": "http://xxx.com/ooo", "taskUuid": "", "taskToken": "", "taskProgress": {} }], "operator": { "role": "1", "userName": "jason", "userUuid": "jason1" }, "action": 1 }),
     );
-    assert!(matches!(&resources.payload, EventPayload::Resources(change) if change.resources[0].size == Some(1024)));
+    assert!(
+        matches!(&resources.payload, EventPayload::Resources(change) if change.resources[0].size == Some(1024))
+    );
     let stage = event(
         1501,
         json!({ "acceptedUsers": [{ "userUuid": "" }], "addAcceptedUsers": [{ "userUuid": "" }], "removeAcceptedUsers": [{ "userUuid": "" }] }),
     );
-    assert!(matches!(&stage.payload, EventPayload::OnStage(change) if change.accepted_users.len() == 1));
+    assert!(
+        matches!(&stage.payload, EventPayload::OnStage(change) if change.accepted_users.len() == 1)
+    );
     let hands = event(
         1502,
         json!({ "progressUsers": [{ "userUuid": "", "payload": {} }], "addProgressUsers": [], "removeProgressUsers": [] }),
     );
-    assert!(matches!(&hands.payload, EventPayload::HandsUp(change) if change.progress_users.len() == 1));
+    assert!(
+        matches!(&hands.payload, EventPayload::HandsUp(change) if change.progress_users.len() == 1)
+    );
     for (typed, cmd) in [
         (&state, EventCmd::RoomState),
         (&chat, EventCmd::Chat),
@@ -424,7 +442,10 @@ fn whiteboard_tokens_of_answers_stay_out_of_debug() {
     let shown = format!("{page:?}");
     assert!(!shown.contains("NETLESSSDK_YWs9c2VjcmV0"), "{shown}");
     assert_eq!(
-        page.list[0].board_token.as_ref().map(|token| token.expose()),
+        page.list[0]
+            .board_token
+            .as_ref()
+            .map(|token| token.expose()),
         Some("NETLESSSDK_YWs9c2VjcmV0")
     );
 }

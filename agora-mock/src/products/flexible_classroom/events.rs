@@ -21,7 +21,11 @@ pub(super) fn list_room_events(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     let cmd = request.cmd.map(|cmd| cmd.value());
@@ -56,10 +60,7 @@ pub(super) fn take_app_events(
     let request = &call.request;
     // An app-wide token names no classroom: only it acts in "".
     may_act_in(call.principal, "", call.now)?;
-    let feed = &mut store
-        .own
-        .app(request.app_id.as_str(), request.region)
-        .feed;
+    let feed = &mut store.own.app(request.app_id.as_str(), request.region).feed;
     let taken: Vec<Value> = feed.drain(..).map(|event| event.to_json()).collect();
     Ok(success(call.now, Some(Value::Array(taken))))
 }
@@ -84,16 +85,21 @@ fn widget_events(
         Widget::Quiz => &room.quiz,
         Widget::Poll => &room.poll,
     };
-    let keyed = changes
-        .iter()
-        .enumerate()
-        .map(|(at, change)| (u64::try_from(at).unwrap_or(u64::MAX).saturating_add(1), change));
+    let keyed = changes.iter().enumerate().map(|(at, change)| {
+        (
+            u64::try_from(at).unwrap_or(u64::MAX).saturating_add(1),
+            change,
+        )
+    });
     let (mut taken, mut next) = batch(keyed, next_id);
     let size = count.map_or(taken.len(), |count| {
         usize::try_from(count).unwrap_or(usize::MAX)
     });
     if taken.len() > size {
-        let first = next_id.and_then(|id| id.parse::<u64>().ok()).unwrap_or(1).max(1);
+        let first = next_id
+            .and_then(|id| id.parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1);
         next = u64::try_from(size)
             .ok()
             .and_then(|size| first.checked_add(size))

@@ -320,7 +320,10 @@ impl Room {
 
 /// `{code, msg, ts}` with `status`.
 fn failure(status: u16, code: i64, message: &str, now_ms: u64) -> Reply {
-    Reply::json(status, json!({ "code": code, "msg": message, "ts": now_ms }))
+    Reply::json(
+        status,
+        json!({ "code": code, "msg": message, "ts": now_ms }),
+    )
 }
 
 /// `200 {code: 0, msg: "Success", ts, data}` (no `data` when `None`).
@@ -402,7 +405,9 @@ fn batch<'a, T>(
 where
     T: 'a,
 {
-    let from = next_id.and_then(|text| text.parse::<u64>().ok()).unwrap_or(0);
+    let from = next_id
+        .and_then(|text| text.parse::<u64>().ok())
+        .unwrap_or(0);
     let mut rest = items.filter(|(key, _)| *key >= from).peekable();
     let taken: Vec<&T> = rest.by_ref().take(BATCH).map(|(_, item)| item).collect();
     let next = rest.peek().map(|(key, _)| key.to_string());

@@ -109,7 +109,9 @@ pub(super) fn set_state(
                 "startTime": now,
             });
             let mut answer = started.clone();
-            if config.and_then(|config| config.publish_rtmp).is_some_and(|p| p.0)
+            if config
+                .and_then(|config| config.publish_rtmp)
+                .is_some_and(|p| p.0)
                 && let Some(object) = answer.as_object_mut()
             {
                 let base = format!("cdn.example/live/{room_uuid}");
@@ -157,7 +159,11 @@ pub(super) fn update_config(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     let Some(session) = room.recording.as_mut() else {

@@ -6,9 +6,7 @@ use agora_api::flexible_classroom::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{
-    FlexibleClassroom, Room, conflict, failure, may_act_in, publish, room_mut, success,
-};
+use super::{FlexibleClassroom, Room, conflict, failure, may_act_in, publish, room_mut, success};
 use crate::clock::unix_millis;
 use crate::product::{Call, Store};
 use crate::reply::{Fail, Handled};
@@ -71,7 +69,8 @@ pub(super) fn create(
         quiz: Vec::new(),
         poll: Vec::new(),
     };
-    app.rooms.insert(request.room_uuid.as_str().to_owned(), room);
+    app.rooms
+        .insert(request.room_uuid.as_str().to_owned(), room);
     Ok(success(call.now, None))
 }
 
@@ -108,7 +107,10 @@ fn describe(room_uuid: &str, room: &Room) -> Value {
     })
 }
 
-pub(super) fn get(store: &mut Store<'_, FlexibleClassroom>, call: &Call<'_, GetClassroom>) -> Handled {
+pub(super) fn get(
+    store: &mut Store<'_, FlexibleClassroom>,
+    call: &Call<'_, GetClassroom>,
+) -> Handled {
     let request = &call.request;
     let room_uuid = request.room_uuid.as_str();
     let room = room_mut(
@@ -156,7 +158,11 @@ pub(super) fn update_properties(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     for (key, value) in &request.properties {
@@ -173,7 +179,11 @@ pub(super) fn delete_properties(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     for key in request.properties.keys() {
@@ -190,7 +200,11 @@ pub(super) fn set_breakout_rooms(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     match (request.state, &request.groups) {

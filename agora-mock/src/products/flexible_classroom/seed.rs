@@ -36,7 +36,10 @@ impl fmt::Display for EntryRefused {
             EntryRefused::NoSuchClassroom => f.write_str("the classroom does not exist"),
             EntryRefused::Closed => f.write_str("the classroom is closed"),
             EntryRefused::Banned { until_ms } => {
-                write!(f, "the user is kept out of the classroom until {until_ms} ms")
+                write!(
+                    f,
+                    "the user is kept out of the classroom until {until_ms} ms"
+                )
             }
             EntryRefused::NotInClassroom => f.write_str("the user is not in the classroom"),
         }
@@ -213,7 +216,8 @@ impl<'a> ClassroomSeed<'a> {
     pub fn quiz_change(&self, change: Value) -> Result<&Self, EntryRefused> {
         self.with_room(|room, _| {
             let sequence = room.quiz.len().saturating_add(1);
-            room.quiz.push(json!({ "sequence": sequence, "data": change }));
+            room.quiz
+                .push(json!({ "sequence": sequence, "data": change }));
             Ok(Vec::new())
         })
     }
@@ -225,7 +229,8 @@ impl<'a> ClassroomSeed<'a> {
     pub fn poll_change(&self, change: Value) -> Result<&Self, EntryRefused> {
         self.with_room(|room, _| {
             let sequence = room.poll.len().saturating_add(1);
-            room.poll.push(json!({ "sequence": sequence, "data": change }));
+            room.poll
+                .push(json!({ "sequence": sequence, "data": change }));
             Ok(Vec::new())
         })
     }

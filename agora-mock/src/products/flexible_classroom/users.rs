@@ -18,7 +18,11 @@ pub(super) fn get(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     let user_uuid = request.user_uuid.as_str();
@@ -45,7 +49,11 @@ pub(super) fn update_properties(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     let user = room
@@ -66,7 +74,11 @@ pub(super) fn delete_properties(
     let room = room_mut(
         store,
         call.principal,
-        (request.app_id.as_str(), request.region, request.room_uuid.as_str()),
+        (
+            request.app_id.as_str(),
+            request.region,
+            request.room_uuid.as_str(),
+        ),
         call.now,
     )?;
     let user = room
