@@ -2,9 +2,9 @@
 //! and kept five days, its state only goes forward (with Agora's 409
 //! codes), properties merge and delete, a kick keeps a user out for its
 //! ban, breakout rooms and recordings follow their calls, and every
-//! change is an event that the classroom's read hands out again and the
-//! app's feed only once. Education tokens are verified: a forged,
-//! expired or other classroom's token is refused.
+//! change is an event (the reads of events: `flexible_classroom_events`).
+//! Education tokens are verified: a forged, expired or other classroom's
+//! token is refused.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -12,25 +12,24 @@ use crate::support::{api_error, code};
 use agora_api::flexible_classroom::{
     BreakoutRoom, BreakoutState, ClassState, CreateClassroom, Creation, DeleteClassroomProperties,
     DeleteUserProperties, Dirty, EventCmd, EventPayload, GetClassroom, GetClassroomUser, KickUser,
-    ListPopupQuizEvents, ListRecordings, ListRoomEvents, PropertyKeys, RecordingMode,
-    RecordingSwitch, RoomName, RoomProperties, RoomState, RoomType, RoomUuid, Schedule,
-    SetBreakoutRooms, SetClassroomState, SetRecordingState, TakeAppEvents,
-    UpdateClassroomProperties, UpdateRecordingConfig, UpdateUserProperties, UserRole, UserUuid,
-    WebRecordConfig, WebRecordUpdate, create_classroom,
+    ListRecordings, ListRoomEvents, PropertyKeys, RecordingMode, RecordingSwitch, RoomName,
+    RoomProperties, RoomState, RoomType, RoomUuid, Schedule, SetBreakoutRooms, SetClassroomState,
+    SetRecordingState, TakeAppEvents, UpdateClassroomProperties, UpdateRecordingConfig,
+    UpdateUserProperties, UserRole, UserUuid, WebRecordConfig, WebRecordUpdate, create_classroom,
 };
 use agora_api::token::{AccessToken2, ApaasPrivilege, ApaasService};
 use agora_api::{Client, RetryPolicy, ServiceRegion};
 use agora_mock::{EntryRefused, ManualClock, MockServer};
 use serde_json::{Map, json};
 
-const REGION: ServiceRegion = ServiceRegion::NorthAmerica;
-const ROOM: &str = "algebra-1";
+pub(crate) const REGION: ServiceRegion = ServiceRegion::NorthAmerica;
+pub(crate) const ROOM: &str = "algebra-1";
 
-fn room() -> RoomUuid {
+pub(crate) fn room() -> RoomUuid {
     RoomUuid::new(ROOM).expect("a room ID")
 }
 
-fn create(server: &MockServer, room_uuid: &str) -> CreateClassroom {
+pub(crate) fn create(server: &MockServer, room_uuid: &str) -> CreateClassroom {
     CreateClassroom::builder()
         .region(REGION)
         .app_id(server.app_id().clone())
@@ -66,7 +65,7 @@ fn get_user(server: &MockServer, user: &str) -> GetClassroomUser {
         .build()
 }
 
-fn room_events(server: &MockServer, cmd: Option<EventCmd>) -> ListRoomEvents {
+pub(crate) fn room_events(server: &MockServer, cmd: Option<EventCmd>) -> ListRoomEvents {
     ListRoomEvents {
         cmd,
         ..ListRoomEvents::builder()
@@ -77,7 +76,7 @@ fn room_events(server: &MockServer, cmd: Option<EventCmd>) -> ListRoomEvents {
     }
 }
 
-fn take(server: &MockServer) -> TakeAppEvents {
+pub(crate) fn take(server: &MockServer) -> TakeAppEvents {
     TakeAppEvents::builder()
         .region(REGION)
         .app_id(server.app_id().clone())
@@ -501,84 +500,6 @@ async fn a_recording_starts_once_pauses_stops_once_and_is_listed() {
         })
         .collect();
     assert_eq!(states, [Some(1), Some(2)]);
-}
-
-#[tokio::test]
-async fn the_app_feed_hands_each_event_out_once_and_the_classroom_read_pages_them_again() {
-    let server = MockServer::start().await;
-    let client = server.client();
-    client.send(&create(&server, ROOM)).await.expect("created");
-    let seed = server.classroom(REGION, ROOM);
-    for round in 0..60 {
-        let user = format!("student-{round}");
-        seed.enter(&user, "S", UserRole::Student)
-            .expect("entered")
-            .leave(&user)
-            .expect("left");
-    }
-    seed.enter("teacher", "Ada", UserRole::Teacher)
-        .expect("entered")
-        .chat("teacher", "welcome")
-        .expect("sent");
-
-    let feed = client.send(&take(&server)).await.expect("the feed");
-    assert_eq!(feed.len(), 122);
-    let Some(EventPayload::Chat(chat)) = feed.last().map(|event| &event.payload) else {
-        panic!("the chat message last: {:?}", feed.last());
-    };
-    assert_eq!(chat.message, "welcome");
-    let again = client.send(&take(&server)).await.expect("the feed");
-    assert!(again.is_empty(), "each event is handed out once");
-
-    let mut pages = client.pages(room_events(&server, None));
-    let mut sizes = Vec::new();
-    let mut sequences = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page.expect("a batch");
-        sizes.push(page.list.len());
-        sequences.extend(page.list.iter().filter_map(|event| event.sequence));
-    }
-    assert_eq!(sizes, [100, 22], "100 a batch");
-    assert_eq!(
-        sequences,
-        (1..=122).collect::<Vec<u64>>(),
-        "in order, each once"
-    );
-    let reread = client
-        .send(&room_events(&server, Some(EventCmd::Chat)))
-        .await
-        .expect("again");
-    assert_eq!(reread.list.len(), 1, "the classroom's events stay readable");
-}
-
-#[tokio::test]
-async fn quiz_data_is_read_a_batch_of_count_at_a_time() {
-    let server = MockServer::start().await;
-    let client = server.client();
-    client.send(&create(&server, ROOM)).await.expect("created");
-    let seed = server.classroom(REGION, ROOM);
-    for answered in 1..=3 {
-        seed.quiz_change(json!({
-            "action": 1,
-            "changeProperties": { "extra.totalCount": answered },
-            "operator": { "userUuid": "server", "userName": "server", "role": "server" },
-        }))
-        .expect("a quiz change");
-    }
-    let read = ListPopupQuizEvents::builder()
-        .region(REGION)
-        .app_id(server.app_id().clone())
-        .room_uuid(room())
-        .count(agora_api::flexible_classroom::BatchSize::new(2).expect("a size"))
-        .build();
-    let mut pages = client.pages(read);
-    let mut totals = Vec::new();
-    while let Some(page) = pages.next().await {
-        for change in page.expect("a batch").list {
-            totals.push(change.property("extra.totalCount").cloned());
-        }
-    }
-    assert_eq!(totals, [Some(json!(1)), Some(json!(2)), Some(json!(3))]);
 }
 
 fn token_client(server: &MockServer, token: String) -> Client {

@@ -16,6 +16,7 @@ mod coverage;
 mod documented_examples;
 mod faults;
 mod flexible_classroom;
+mod flexible_classroom_events;
 mod hostile;
 mod license;
 mod media_pull;
