@@ -449,3 +449,48 @@ fn whiteboard_tokens_of_answers_stay_out_of_debug() {
         Some("NETLESSSDK_YWs9c2VjcmV0")
     );
 }
+
+/// A token source that mints a token naming the classroom it is asked
+/// for, as a source of classroom-bound tokens would.
+#[derive(Debug)]
+struct PerClassroom;
+
+impl agora_api::TokenSource for PerClassroom {
+    fn token(
+        &self,
+        context: &agora_api::TokenContext<'_>,
+    ) -> Result<agora_api::Secret, agora_api::Error> {
+        Ok(agora_api::Secret::new(format!(
+            "007for-{}",
+            context.channel().unwrap_or("the-app")
+        )))
+    }
+}
+
+#[test]
+fn a_token_source_is_asked_for_the_classroom_of_each_call_and_for_the_app_by_the_feed() {
+    let client = agora_api::Client::builder()
+        .education_token_source(PerClassroom)
+        .build()
+        .expect("a client");
+    let get = GetClassroom::builder()
+        .region(REGION)
+        .app_id(placeholder_app_id())
+        .room_uuid(room())
+        .build();
+    let request = client.prepare(&get).expect("a request");
+    assert_eq!(
+        request.headers()["authorization"],
+        "agora token=007for-test_class"
+    );
+    let feed = TakeAppEvents::builder()
+        .region(REGION)
+        .app_id(placeholder_app_id())
+        .build();
+    let request = client.prepare(&feed).expect("a request");
+    assert_eq!(
+        request.headers()["authorization"],
+        "agora token=007for-the-app",
+        "the app's feed names no classroom"
+    );
+}
