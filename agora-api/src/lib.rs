@@ -67,6 +67,8 @@ pub mod cloud_transcoding;
 pub mod console;
 #[cfg(feature = "conversational-ai")]
 pub mod conversational_ai;
+#[cfg(feature = "flexible-classroom")]
+pub mod flexible_classroom;
 #[cfg(feature = "license")]
 pub mod license;
 #[cfg(feature = "media-broadcast")]

@@ -63,13 +63,13 @@ pub(crate) enum Principal {
 impl Principal {
     /// Whether this principal may act in `channel` as `uid`: the account
     /// (Basic, HMAC) may act anywhere; an RTC token only in the channel and
-    /// as the uid it was built for (uid `0` is `""` in a token). Products
-    /// whose requests name a channel call it from their handlers; the
-    /// error is the reason for their `401`.
-    #[allow(
-        dead_code,
-        reason = "called by the handlers of products that take RTC tokens (Conversational AI)"
-    )]
+    /// as the uid it was built for (uid `0` is `""` in a token); an
+    /// education token bound to no room (an app token) in any classroom
+    /// of its app, one bound to a room only in that classroom (`channel`
+    /// is the classroom, `""` for the whole app; `uid` is not checked: a
+    /// server acts on any user of the room). Products whose requests name
+    /// a channel call it from their handlers; the error is the reason for
+    /// their `401`.
     pub(crate) fn may_act_in(&self, channel: &str, uid: &str) -> Result<(), String> {
         match self {
             Principal::RtcUser {
@@ -90,10 +90,20 @@ impl Principal {
                 }
             }
             Principal::Basic | Principal::Hmac => Ok(()),
-            Principal::RtmUser(_)
-            | Principal::Anonymous
-            | Principal::EducationUser { .. }
-            | Principal::WhiteboardUser { .. } => {
+            Principal::EducationUser { room_uuid, .. } => {
+                if room_uuid.is_empty() || room_uuid == channel {
+                    Ok(())
+                } else if channel.is_empty() {
+                    Err(format!(
+                        "the token was generated for classroom {room_uuid:?}, not for the whole app"
+                    ))
+                } else {
+                    Err(format!(
+                        "the token was generated for classroom {room_uuid:?}, not {channel:?}"
+                    ))
+                }
+            }
+            Principal::RtmUser(_) | Principal::Anonymous | Principal::WhiteboardUser { .. } => {
                 Err("this token does not grant access to RTC channels".to_owned())
             }
         }
@@ -361,7 +371,7 @@ mod tests {
     }
 
     #[test]
-    fn an_rtc_token_acts_only_in_its_channel_as_its_uid() {
+    fn rtc_and_education_tokens_act_only_where_they_were_generated_for() {
         let holder = Principal::RtcUser {
             channel: "room-1".into(),
             uid: "1001".into(),
@@ -379,6 +389,19 @@ mod tests {
             "uid 0 is \"\" in a token"
         );
         assert_eq!(Principal::Basic.may_act_in("anything", "7"), Ok(()));
+        let education = |room: &str| Principal::EducationUser {
+            room_uuid: room.into(),
+            user_uuid: "teacher".into(),
+            role: 1,
+        };
+        assert_eq!(education("").may_act_in("any-class", ""), Ok(()));
+        assert_eq!(education("").may_act_in("", ""), Ok(()), "the whole app");
+        assert_eq!(education("class-1").may_act_in("class-1", ""), Ok(()));
+        assert!(education("class-1").may_act_in("class-2", "").is_err());
+        assert!(
+            education("class-1").may_act_in("", "").is_err(),
+            "a room's token does not read the whole app"
+        );
         assert!(
             Principal::RtmUser("alice".into())
                 .may_act_in("room-1", "1")

@@ -121,6 +121,7 @@ pub use faults::{Fault, FaultRule, FaultSpecError};
 /// The HTTP types of [`MockServer::answer`].
 pub use hyper;
 pub use journal::JournalEntry;
+pub use products::flexible_classroom::{ClassroomSeed, EntryRefused};
 pub use products::media_broadcast::FlsSeed;
 pub use products::media_gateway::{GatewaySeed, PushRefused, PushedStream};
 pub use products::rtm::{Message, MessageKind, RtmSeed};

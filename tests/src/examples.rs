@@ -109,12 +109,13 @@ impl Example {
     }
 
     /// The client the documented request shows: the test Basic and HMAC
-    /// credentials, and the `token` and `region` headers it sends as
-    /// Whiteboard credentials, aimed at `base_url`.
+    /// credentials, the test education token, and the `token` and `region`
+    /// headers it sends as Whiteboard credentials, aimed at `base_url`.
     pub fn documented_client(&self, base_url: &str) -> Client {
         let mut builder = Client::builder()
             .basic_auth(crate::CUSTOMER_ID, crate::CUSTOMER_SECRET)
             .hmac_auth(crate::CUSTOMER_ID, crate::CUSTOMER_SECRET)
+            .education_token(crate::EDUCATION_TOKEN)
             .base_url(base_url)
             .retry(agora_api::RetryPolicy::never());
         let header = |name: &str| {

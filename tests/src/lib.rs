@@ -270,12 +270,33 @@ pub const CUSTOMER_SECRET: &str = "customer_secret";
 /// `Basic base64(customer_id:customer_secret)`.
 pub const BASIC_HEADER: &str = "Basic Y3VzdG9tZXJfaWQ6Y3VzdG9tZXJfc2VjcmV0";
 
-/// A client with the test Basic credentials pointed at `base_url`, making
-/// one attempt per call: tests of a single exchange see exactly one
+/// The education token [`basic_client`] sends to the endpoints that take
+/// no Basic auth, only education tokens (Flexible Classroom): an
+/// AccessToken2 in form only, for tests whose requests never reach a
+/// server that verifies it.
+pub const EDUCATION_TOKEN: &str = "007eJxTYBBbsMMnKq7xt4PUd9mnSdtjG6yjZx1mNGlOYlBk";
+
+/// The `Authorization` header [`basic_client`] sends to an endpoint that
+/// accepts `auth`: Basic where the endpoint takes it, else the education
+/// token.
+pub fn authorization_for(auth: &[agora_api::AuthScheme]) -> String {
+    if !auth.contains(&agora_api::AuthScheme::BASIC)
+        && auth.contains(&agora_api::AuthScheme::EDUCATION_TOKEN)
+    {
+        format!("agora token={EDUCATION_TOKEN}")
+    } else {
+        BASIC_HEADER.to_owned()
+    }
+}
+
+/// A client with the test Basic credentials (and [`EDUCATION_TOKEN`], for
+/// the endpoints that take only education tokens) pointed at `base_url`,
+/// making one attempt per call: tests of a single exchange see exactly one
 /// request. Retry tests build their own clients.
 pub fn basic_client(base_url: &str) -> agora_api::Client {
     agora_api::Client::builder()
         .basic_auth(CUSTOMER_ID, CUSTOMER_SECRET)
+        .education_token(EDUCATION_TOKEN)
         .base_url(base_url)
         .retry(agora_api::RetryPolicy::never())
         .build()

@@ -21,9 +21,9 @@ pub struct ApiError {
     /// The short reason (`reason`, or `detail` when there is no
     /// `reason`), when the body has one.
     pub reason: Option<String>,
-    /// The human-readable message (`message` or `error_msg`; a `detail`
-    /// beside a `reason`, as Conversational AI and Real-Time STT v7 send
-    /// them), when the body has one.
+    /// The human-readable message (`message`, `msg` or `error_msg`; a
+    /// `detail` beside a `reason`, as Conversational AI and Real-Time STT
+    /// v7 send them), when the body has one.
     pub message: Option<String>,
     /// The `X-Request-ID` response header.
     pub request_id: Option<String>,
@@ -74,6 +74,8 @@ struct ErrorBody {
     detail: Option<serde_json::Value>,
     #[serde(default)]
     message: Option<serde_json::Value>,
+    #[serde(default)]
+    msg: Option<serde_json::Value>,
     #[serde(default)]
     error_msg: Option<serde_json::Value>,
 }
@@ -146,6 +148,7 @@ impl ApiError {
                     code: code(parsed.code).or_else(|| code(parsed.error_code)),
                     reason,
                     message: text(parsed.message)
+                        .or_else(|| text(parsed.msg))
                         .or_else(|| text(parsed.error_msg))
                         .or(detail),
                     request_id,

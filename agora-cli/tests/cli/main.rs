@@ -71,7 +71,8 @@ impl Emulator {
 
     /// `agora` with the emulator's URL and its credentials of every
     /// scheme it checks: Basic, HMAC-SHA256 (the same Customer ID and
-    /// Secret) and the whiteboard project's access key pair.
+    /// Secret), the whiteboard project's access key pair, and the first
+    /// project's App ID and Certificate (education tokens are minted).
     pub fn agora(&self) -> Agora {
         Agora::new()
             .env("AGORA_BASE_URL", &self.server.url())
@@ -89,6 +90,11 @@ impl Emulator {
                 agora_mock::DEFAULT_WHITEBOARD_SECRET_KEY,
             )
             .env("AGORA_WHITEBOARD_REGION", "us-sv")
+            .env("AGORA_APP_ID", &self.app_id())
+            .secret(
+                "AGORA_APP_CERTIFICATE",
+                self.server.app_certificate().expose_secret(),
+            )
     }
 
     /// What the emulator received, in order.

@@ -11,6 +11,7 @@ pub(crate) mod cloud_recording;
 pub(crate) mod cloud_transcoding;
 pub(crate) mod console;
 pub(crate) mod conversational_ai;
+pub(crate) mod flexible_classroom;
 pub(crate) mod license;
 pub(crate) mod media_broadcast;
 pub(crate) mod media_gateway;

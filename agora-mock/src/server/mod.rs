@@ -9,14 +9,16 @@ use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use agora_api::token::{AppCertificate, RtmTokenMinter};
+use agora_api::token::{AppCertificate, EducationTokenMinter, RtmTokenMinter};
 use agora_api::{
-    AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, UserId,
+    AppId, AuthScheme, Authorizer, Client, ClientBuilder, Endpoint, RetryPolicy, ServiceRegion,
+    UserId,
 };
 
 use crate::clock::{Clock, unix_secs};
 use crate::faults::FaultRule;
 use crate::journal::{Journal, JournalEntry};
+use crate::products::flexible_classroom::ClassroomSeed;
 use crate::products::media_broadcast::FlsSeed;
 use crate::products::rtm::{Message, RtmSeed};
 use crate::router::Router;
@@ -190,9 +192,10 @@ impl MockServer {
     /// A client builder aimed at every host, with the emulator's Customer
     /// ID and Secret for Basic auth and for HMAC-SHA256 signatures (Media
     /// Broadcast), admin Whiteboard SDK tokens
-    /// ([`whiteboard_minter`](Self::whiteboard_minter)), and Agora's
-    /// default retry policy; add what the test needs (a retry policy,
-    /// timeouts, token auth) and build.
+    /// ([`whiteboard_minter`](Self::whiteboard_minter)), app-wide education
+    /// tokens minted for the first project (Flexible Classroom), and
+    /// Agora's default retry policy; add what the test needs (a retry
+    /// policy, timeouts, other token auth) and build.
     pub fn client_builder(&self) -> ClientBuilder {
         let credentials = &self.shared.credentials;
         Client::builder()
@@ -206,6 +209,10 @@ impl MockServer {
                 credentials.customer_secret.clone(),
             )
             .authorizer(AuthScheme::WHITEBOARD_TOKEN, self.whiteboard_minter())
+            .education_token_source(EducationTokenMinter::new(
+                credentials.app_id.clone(),
+                credentials.app_certificate.clone(),
+            ))
     }
 
     /// Whiteboard auth for this emulator: a fresh admin SDK token for
@@ -222,9 +229,9 @@ impl MockServer {
         )
     }
 
-    /// A client for this emulator with its Basic and HMAC credentials that
-    /// makes one attempt per call (no retries), so each call is exactly one
-    /// request.
+    /// A client for this emulator with its credentials of every scheme (as
+    /// [`client_builder`](Self::client_builder)) that makes one attempt per
+    /// call (no retries), so each call is exactly one request.
     ///
     /// # Panics
     /// Never in practice: the configuration is built from the server's own
@@ -462,6 +469,13 @@ impl MockServer {
     /// Console API, say).
     pub fn channel_in(&self, app_id: &AppId, name: &str) -> ChannelSeed<'_> {
         ChannelSeed::new(&self.shared, app_id.as_str(), name)
+    }
+
+    /// Classroom `room_uuid` of the first project in `region` (one created
+    /// through the Flexible Classroom API): users enter and leave it, chat,
+    /// and its widgets change.
+    pub fn classroom(&self, region: ServiceRegion, room_uuid: &str) -> ClassroomSeed<'_> {
+        ClassroomSeed::new(&self.shared, self.app_id().as_str(), region, room_uuid)
     }
 
     /// The Signaling users of the first project: log them in and out, have

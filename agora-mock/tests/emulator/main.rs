@@ -15,6 +15,8 @@ mod conversational_ai;
 mod coverage;
 mod documented_examples;
 mod faults;
+mod flexible_classroom;
+mod flexible_classroom_events;
 mod hostile;
 mod license;
 mod media_broadcast;

@@ -40,6 +40,21 @@ fn says(value: &Value, needle: &str) -> bool {
     }
 }
 
+/// The `Authorization` the emulator accepts for `case`'s endpoint: Basic
+/// where it takes Basic, else an app-wide education token it verifies.
+fn authorization(server: &MockServer, case: &Invalid) -> String {
+    if case.auth().contains(&agora_api::AuthScheme::BASIC) {
+        return BASIC_HEADER.to_owned();
+    }
+    let minter = agora_api::token::EducationTokenMinter::new(
+        server.app_id().clone(),
+        server.app_certificate().clone(),
+    );
+    let token = agora_api::TokenSource::token(&minter, &agora_api::TokenContext::NONE)
+        .expect("an education token");
+    format!("agora token={}", token.expose())
+}
+
 async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) -> (u16, Value) {
     let label = case.label();
     let method = reqwest::Method::from_bytes(case.method().as_bytes())
@@ -60,6 +75,8 @@ async fn sent_to(http: &reqwest::Client, server: &MockServer, case: &Invalid) ->
             .unwrap_or_else(|e| panic!("{label}: a token: {e}"));
         // `region` is in the case's own headers.
         request = request.header("token", token.expose_secret());
+    } else if case.auth().contains(&AuthScheme::EDUCATION_TOKEN) {
+        request = request.header("authorization", authorization(server, case));
     }
     if !case.body().is_empty() {
         request = request.body(case.body().to_vec());

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use agora_api::AuthScheme;
 use agora_tests::BASIC_HEADER;
 use agora_tests::examples::{self, Example};
-use agora_tests::{CUSTOMER_ID, CUSTOMER_SECRET};
+use agora_tests::{CUSTOMER_ID, CUSTOMER_SECRET, EDUCATION_TOKEN};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
@@ -219,6 +219,12 @@ fn check_example(example: &Example) -> Value {
         assert_eq!(request.headers()["authorization"], BASIC_HEADER, "{label}");
     } else if example.auth().contains(&AuthScheme::HMAC) {
         check_hmac_signature(&label, &request);
+    } else if example.auth().contains(&AuthScheme::EDUCATION_TOKEN) {
+        assert_eq!(
+            request.headers()["authorization"],
+            format!("agora token={EDUCATION_TOKEN}").as_str(),
+            "{label}"
+        );
     } else {
         // Whiteboard's `token` and `region`, or nothing at all: no Basic
         // credentials go where they are not asked for.

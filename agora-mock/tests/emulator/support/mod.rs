@@ -29,6 +29,7 @@ pub struct Raw {
     basic: String,
     hmac: HmacAuth,
     whiteboard_keys: WhiteboardKeys,
+    education: String,
 }
 
 impl Raw {
@@ -47,12 +48,19 @@ impl Raw {
             credentials.customer_secret.clone(),
         )
         .expect("the server's credentials sign");
+        let minter = agora_api::token::EducationTokenMinter::new(
+            server.app_id().clone(),
+            server.app_certificate().clone(),
+        );
+        let education = agora_api::TokenSource::token(&minter, &agora_api::TokenContext::NONE)
+            .expect("an education token");
         Raw {
             http: reqwest::Client::new(),
             base: server.url(),
             basic: format!("Basic {basic}"),
             hmac,
             whiteboard_keys: credentials.whiteboard_keys.clone(),
+            education: format!("agora token={}", education.expose()),
         }
     }
 
@@ -104,10 +112,11 @@ impl Raw {
     }
 
     /// With the credentials the endpoint takes: Basic when it accepts
-    /// Basic; else an HMAC-SHA256 signature over the exact request (Media
-    /// Broadcast), made with the server's Customer ID and Secret; else an
-    /// admin Whiteboard SDK token with `region` (or only the region, for an
-    /// endpoint that takes no credentials).
+    /// Basic; else an app-wide education token of the first project
+    /// (Flexible Classroom); else an HMAC-SHA256 signature over the exact
+    /// request (Media Broadcast), made with the server's Customer ID and
+    /// Secret; else an admin Whiteboard SDK token with `region` (or only
+    /// the region, for an endpoint that takes no credentials).
     pub async fn authorized(
         &self,
         auth: &[AuthScheme],
@@ -117,6 +126,14 @@ impl Raw {
     ) -> Answer {
         if auth.contains(&AuthScheme::BASIC) {
             return self.basic(method, path, body).await;
+        }
+        if auth.contains(&AuthScheme::EDUCATION_TOKEN) {
+            let text = body.map(|body| body.to_string());
+            let headers = [
+                ("authorization", self.education.as_str()),
+                ("content-type", "application/json"),
+            ];
+            return self.send(method, path, &headers, text.as_deref()).await;
         }
         if !auth.contains(&AuthScheme::HMAC) {
             // A Whiteboard endpoint takes an admin SDK token and a
