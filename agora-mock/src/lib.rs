@@ -47,7 +47,8 @@
 //!   users joining, changing role and leaving; Cloud Recording sessions
 //!   starting, uploading and ending; Media Push converters and Media Pull
 //!   players created, changing state and destroyed; Conversational AI
-//!   agents joining and leaving. Failed answers are retried as Agora does,
+//!   agents joining and leaving; Media Gateway streams connecting and
+//!   disconnecting. Failed answers are retried as Agora does,
 //!   [`MockServer::inject_delivery`] duplicates, reorders or delays them,
 //!   and [`MockServer::deliveries`] journals every attempt.
 //! * **Faults.** [`MockServer::inject`] makes the next N matching requests

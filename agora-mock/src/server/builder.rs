@@ -292,8 +292,9 @@ impl MockServerBuilder {
     }
 
     /// Delivers the emulator's notifications (NCS) to `target`: RTC
-    /// channel events as users join and leave, and each product's
-    /// lifecycle events as its tasks start, change and end, signed with the
+    /// channel events as users join and leave, and the lifecycle events
+    /// of Cloud Recording, Media Push, Media Pull, Conversational AI and
+    /// Media Gateway as their tasks start, change and end, signed with the
     /// target's NCS secret and retried as Agora does. Off by default. See
     /// [`MockServer::deliveries`] and [`MockServer::inject_delivery`].
     ///

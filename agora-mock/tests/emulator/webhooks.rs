@@ -465,6 +465,57 @@ async fn a_conversational_ai_agent_reports_joining_and_leaving() {
 }
 
 #[tokio::test]
+async fn a_media_gateway_stream_reports_connecting_and_disconnecting() {
+    use agora_api::media_gateway::{CreateStreamKey, StreamKeySettings};
+    use agora_api::webhooks::MediaGatewayDetails;
+    use agora_api::{ChannelName, ServiceRegion};
+    let (server, receiver) = emulator_with_receiver().await;
+    let key = server
+        .client()
+        .send(
+            &CreateStreamKey::builder()
+                .region(ServiceRegion::Europe)
+                .app_id(server.app_id().clone())
+                .settings(
+                    StreamKeySettings::new(0)
+                        .channel(ChannelName::new("shx001").expect("a channel")),
+                )
+                .build(),
+        )
+        .await
+        .expect("a key");
+    let sid = server
+        .media_gateway()
+        .push(ServiceRegion::Europe, &key.stream_key)
+        .expect("pushed");
+    assert!(server.media_gateway().stop(&sid));
+
+    let got = receiver.wait_for(2).await;
+    let gateway: Vec<_> = got
+        .iter()
+        .filter(|n| n.product_id == product_id::MEDIA_GATEWAY)
+        .collect();
+    assert_eq!(
+        gateway.iter().map(|n| n.event_type).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    for notification in &gateway {
+        let Event::MediaGateway(event) = notification.event() else {
+            panic!("a Media Gateway event: {notification:?}");
+        };
+        assert_eq!(event.sid.as_deref(), Some(sid.as_str()));
+        let rtc = event.rtc_info.as_ref().expect("rtcInfo");
+        assert_eq!(rtc.channel.as_deref(), Some("shx001"));
+        if notification.event_type == 2 {
+            let MediaGatewayDetails::Disconnected { end_at, .. } = event.details else {
+                panic!("2 is disconnected: {event:?}");
+            };
+            assert!(end_at.is_some());
+        }
+    }
+}
+
+#[tokio::test]
 async fn nothing_is_sent_without_a_receiver() {
     let server = MockServer::start().await;
     server.channel("demo").host(7).expect("joins");

@@ -47,6 +47,7 @@ use crate::clock::unix_secs;
 use crate::product::{Call, Product, Registration, Routes, Store};
 use crate::reply::{Fail, Handled, Reply};
 
+mod events;
 mod seed;
 mod streams;
 

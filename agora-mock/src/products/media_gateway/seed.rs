@@ -135,6 +135,10 @@ impl<'a> GatewaySeed<'a> {
             .live_key(region, key.expose())
             .ok_or(PushRefused::UnknownKey)?;
         let sid = gateway.start_push(index, sid, now);
+        let stream = gateway.streams.last().cloned();
+        if let Some(stream) = &stream {
+            super::events::connected(&mut state.account, stream, now);
+        }
         StreamSessionId::new(sid).map_err(|_| PushRefused::UnknownKey)
     }
 
@@ -145,9 +149,12 @@ impl<'a> GatewaySeed<'a> {
         let mut state = self.shared.state();
         state.tick(now);
         let streams = &mut state.product::<MediaGateway>().streams;
-        let before = streams.len();
-        streams.retain(|stream| stream.sid != sid.as_str());
-        streams.len() != before
+        let Some(at) = streams.iter().position(|stream| stream.sid == sid.as_str()) else {
+            return false;
+        };
+        let ended = streams.remove(at);
+        super::events::disconnected(&mut state.account, &ended, now);
+        true
     }
 
     /// Session `sid`, while it is pushed.

@@ -151,11 +151,15 @@ pub(super) fn disconnect(
         .stream(app_id, request.region, request.sid.as_str())
         .ok_or_else(stream_not_found)?;
     let ended = store.own.streams.remove(index);
+    super::events::disconnected(store.account, &ended, call.now);
     // The encoder reconnects at once while its key is valid: a new
     // session, as Agora warns.
     if let Some(key) = store.own.live_key(ended.region, &ended.key) {
         let sid = store.account.rng.hex(32);
         store.own.start_push(key, sid, call.now);
+        if let Some(stream) = store.own.streams.last() {
+            super::events::connected(store.account, stream, call.now);
+        }
     }
     Ok(success(None, request.request_id.as_ref(), call.request_id))
 }
