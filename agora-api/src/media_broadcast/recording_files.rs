@@ -35,23 +35,9 @@ validated_string! {
     OutputFileName, field = "fileName", check = output_file_name
 }
 
-/// `time` as Unix seconds (a value that exists was checked when made).
-fn seconds(_field: &'static str, time: &FlsTime) -> Result<i64, InvalidInput> {
-    Ok(time.unix_seconds())
-}
-
-/// The current Unix time, for "not later than now" rules.
-fn now_unix_seconds() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| {
-            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
-        })
-}
-
 /// Refuses `time` (`field`) later than the current time.
 fn not_in_the_future(field: &'static str, time: &FlsTime) -> Result<(), InvalidInput> {
-    if seconds(field, time)? > now_unix_seconds() {
+    if time.to_system_time() > std::time::SystemTime::now() {
         return Err(InvalidInput::new(
             field,
             format!("must not be later than the current time (got {time})"),
@@ -62,10 +48,10 @@ fn not_in_the_future(field: &'static str, time: &FlsTime) -> Result<(), InvalidI
 
 /// Refuses an `end` that is not after `start`.
 fn end_after_start(
-    (start_field, start): (&'static str, &FlsTime),
+    (start_field, start): (&str, &FlsTime),
     (end_field, end): (&'static str, &FlsTime),
 ) -> Result<(), InvalidInput> {
-    if seconds(end_field, end)? <= seconds(start_field, start)? {
+    if end.unix_seconds() <= start.unix_seconds() {
         return Err(InvalidInput::new(
             end_field,
             format!("must be after {start_field} (got {start_field} {start}, {end_field} {end})"),

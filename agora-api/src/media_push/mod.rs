@@ -52,6 +52,7 @@
 mod converters;
 mod options;
 mod update;
+mod video;
 
 pub use converters::{
     Converter, ConverterAnswer, ConverterDeleted, ConverterList, ConverterPage, ConverterRef,
@@ -61,9 +62,11 @@ pub use converters::{
     UpdateConverter, UpdateConverterBuilder, find_converter,
 };
 pub use options::{
-    AudioCodecProfile, AudioOptions, Canvas, ConverterConfig, ConverterId, ConverterName,
-    ConverterOptions, CustomSei, FillMode, ImageView, LayoutItem, LayoutType, RawOptions, RtmpUrl,
-    SeiOptions, SeiSink, SeiSource, StreamView, TranscodeOptions, UserVolume, VerticalLayout,
-    VideoCodec, VideoCodecProfile, VideoOptions, ViewRegion,
+    AudioCodecProfile, AudioOptions, ConverterConfig, ConverterId, ConverterName, ConverterOptions,
+    RawOptions, RtmpUrl, TranscodeOptions, UserVolume,
 };
 pub use update::{AudioUpdate, ConverterUpdate, FieldMask, TranscodeUpdate, VideoUpdate};
+pub use video::{
+    Canvas, CustomSei, FillMode, ImageView, LayoutItem, LayoutType, SeiOptions, SeiSink, SeiSource,
+    StreamView, VerticalLayout, VideoCodec, VideoCodecProfile, VideoOptions, ViewRegion,
+};

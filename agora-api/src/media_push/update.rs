@@ -15,9 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::InvalidInput;
 use crate::{FieldPath, Validate};
 
-use super::options::{
-    Canvas, LayoutItem, RtmpUrl, SeiOptions, UserVolume, check_layout, check_range, check_volumes,
-};
+use super::options::{RtmpUrl, UserVolume, check_range, check_volumes};
+use super::video::{Canvas, LayoutItem, SeiOptions, check_layout};
 
 /// The members a converter update sets: what
 /// [`UpdateConverter`](super::UpdateConverter) sends as `converter`.

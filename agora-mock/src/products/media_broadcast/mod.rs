@@ -106,7 +106,7 @@ impl Product for MediaBroadcast {
 
     /// Bans end at their `resumeTime`.
     fn tick(store: &mut Store<'_, Self>, now: SystemTime) {
-        let now = i64::try_from(unix_secs(now)).unwrap_or(i64::MAX);
+        let now = unix_now(now);
         for app in store.own.apps.values_mut() {
             for entry_point in app.entry_points.values_mut() {
                 entry_point.banned.retain(|_, ban| ban.until > now);

@@ -16,7 +16,6 @@ use super::media::{
     Kind, RecordedFile, Scope, done, not_found, refused, region, scope, settings, storage_json,
     switch,
 };
-use crate::clock::unix_secs;
 use crate::product::{Call, Routes, Store};
 use crate::reply::{Fail, Handled, Reply};
 
@@ -230,11 +229,6 @@ fn disable(
     Ok(done())
 }
 
-/// The emulator's clock as Unix seconds.
-pub(super) fn now_secs(now: std::time::SystemTime) -> i64 {
-    i64::try_from(unix_secs(now)).unwrap_or(i64::MAX)
-}
-
 fn enable_standard(
     store: &mut Store<'_, MediaBroadcast>,
     call: &Call<'_, EnableStandardStreamRecording>,
@@ -246,7 +240,7 @@ fn enable_standard(
         Kind::Standard,
         at,
         r.stream_name.as_str(),
-        now_secs(call.now),
+        super::unix_now(call.now),
     )
 }
 
@@ -261,7 +255,7 @@ fn enable_custom(
         Kind::Custom,
         at,
         r.stream_name.as_str(),
-        now_secs(call.now),
+        super::unix_now(call.now),
     )
 }
 
@@ -276,7 +270,7 @@ fn disable_standard(
         Kind::Standard,
         at,
         r.stream_name.as_str(),
-        now_secs(call.now),
+        super::unix_now(call.now),
     )
 }
 
@@ -291,6 +285,6 @@ fn disable_custom(
         Kind::Custom,
         at,
         r.stream_name.as_str(),
-        now_secs(call.now),
+        super::unix_now(call.now),
     )
 }
