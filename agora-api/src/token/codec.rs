@@ -189,11 +189,16 @@ thread_local! {
 /// zlib stream at the default level 6 (the level every official builder
 /// uses), as stock zlib writes it.
 ///
-/// Uses this thread's deflate stream: taken out of its slot for the call (so
+/// Token-sized inputs are written by [`super::deflate`], zlib's algorithm
+/// without its per-stream costs. Larger ones go to zlib itself, through this
+/// thread's deflate stream: taken out of its slot for the call (so
 /// concurrent threads never share one and nothing waits on a lock), reset,
 /// and put back only after a complete stream, so a failure never leaves a
 /// half-used stream behind.
 pub(super) fn zlib_compress(data: &[u8]) -> Result<Vec<u8>, TokenError> {
+    if let Some(stream) = super::deflate::compress(data) {
+        return Ok(stream);
+    }
     let mut deflate = DEFLATE
         .take()
         .unwrap_or_else(|| Compress::new(Compression::new(6), true));

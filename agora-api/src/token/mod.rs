@@ -46,6 +46,7 @@
 mod access_token2;
 mod builder;
 mod codec;
+mod deflate;
 mod error;
 mod legacy;
 mod privilege;
