@@ -35,6 +35,5 @@ mod secrets;
 mod soak;
 mod specs;
 mod token_auth;
-mod ui;
 mod whiteboard;
 mod wire;
