@@ -2,7 +2,7 @@
 //! cases. The `.stderr` files hold rustc's exact output, which changes
 //! between compiler releases: the cases run on the toolchain they were
 //! recorded with (see `RECORDED_WITH`) and are skipped, with a notice, on
-//! others. Re-record with `TRYBUILD=overwrite cargo test -p agora-macros --test ui`.
+//! others. Re-record with `TRYBUILD=overwrite cargo test -p agora-macros-ui --test ui`.
 
 use std::process::Command;
 

@@ -1,0 +1,2 @@
+//! No code: this package holds the UI tests of `#[derive(Endpoint)]` (see
+//! `tests/ui.rs`).
