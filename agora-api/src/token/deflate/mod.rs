@@ -2,13 +2,15 @@
 //! a token's size.
 //!
 //! Agora's token strings are base64 of a zlib stream, and the official
-//! vectors are what stock zlib (1.2 and 1.3, level 6, window 15, memory
-//! level 8, default strategy) writes. Every token therefore has one right
-//! byte string. Stock zlib spends most of a token's time resetting its
-//! 64 KiB hash table and building Huffman trees it then throws away; this
-//! is its algorithm (`deflate_slow` and `trees.c`) for a single final block,
-//! without either cost: only the hash slots a stream used are cleared, and
-//! the tree heap compares packed keys without branching.
+//! vectors are what stock zlib (level 6, window 15, memory level 8, default
+//! strategy) writes. Every token therefore has one right byte string. Stock
+//! zlib spends most of a token's time clearing its 64 KiB hash table and
+//! building three Huffman trees, mostly to find that the fixed-code block
+//! is smaller. This is its algorithm (`deflate_slow` and `trees.c`, as of
+//! zlib 1.3.2) for a single final block, at less cost: only the hash slots
+//! a stream used are cleared, and the trees (still built, since the choice
+//! of block depends on them) come from a heap that compares packed keys
+//! without branching.
 //!
 //! Inputs above [`MAX_INPUT`] bytes (no real token comes near) are left to
 //! zlib itself, where window slides and early block flushes begin.
