@@ -176,7 +176,7 @@ pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, TokenError> {
 thread_local! {
     /// This thread's deflate stream (level 6, zlib header, window 15,
     /// memory level 8: what `ZlibEncoder::new(.., Compression::new(6))`
-    /// sets up), kept between tokens. zlib's deflate state is a few hundred
+    /// sets up), kept between inputs too large for `super::deflate`. zlib's deflate state is a few hundred
     /// KiB; allocating and freeing it for every token cost more than the
     /// rest of the token. `deflateReset` keeps the parameters, so the bytes
     /// are those of a fresh stream.

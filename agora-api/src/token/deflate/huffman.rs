@@ -444,15 +444,15 @@ pub(super) fn write_final_block(
             bits.put(u32::from(bltree.len[code]), 3);
         }
         let bl = |code: usize| (u32::from(bltree.code[code]), u32::from(bltree.len[code]));
-        for tree_lens in [&mut *ltree as &mut dyn RunLengths, &mut *dtree] {
-            tree_lens.run(&mut |code, extra, extra_len| {
-                let (c, l) = bl(code);
-                bits.put(c, l);
-                if extra_len != 0 {
-                    bits.put(extra, extra_len);
-                }
-            });
-        }
+        let mut send_length = |code: usize, extra: u32, extra_len: u32| {
+            let (c, l) = bl(code);
+            bits.put(c, l);
+            if extra_len != 0 {
+                bits.put(extra, extra_len);
+            }
+        };
+        run_lengths(ltree, &mut send_length);
+        run_lengths(dtree, &mut send_length);
         send_symbols(
             symbols,
             bits,
@@ -460,18 +460,6 @@ pub(super) fn write_final_block(
             |n| (dtree.code[n], dtree.len[n] as u8),
         );
         bits.align();
-    }
-}
-
-/// [`run_lengths`] for trees of either size, so the literal and distance
-/// trees are sent by one loop.
-trait RunLengths {
-    fn run(&mut self, emit: &mut dyn FnMut(usize, u32, u32));
-}
-
-impl<const N: usize> RunLengths for Tree<N> {
-    fn run(&mut self, emit: &mut dyn FnMut(usize, u32, u32)) {
-        run_lengths(self, emit);
     }
 }
 
